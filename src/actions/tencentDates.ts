@@ -1,0 +1,11 @@
+import type { YMD } from '../identity/index.ts';
+
+/** IDCardOCR Birth: `1987/1/1`, no zero padding (tccli examples.json). */
+export const slashDate = (d: YMD): string => `${d.year}/${d.month}/${d.day}`;
+
+const dotted = (d: YMD): string => `${d.year}.${String(d.month).padStart(2, '0')}.${String(d.day).padStart(2, '0')}`;
+
+/** IDCardOCR ValidDate: `2018.08.12-2038.08.12`, or `…-长期` for a card valid for life. */
+export function validDate(from: YMD, to: YMD | 'long-term'): string {
+  return `${dotted(from)}-${to === 'long-term' ? '长期' : dotted(to)}`;
+}

@@ -1,0 +1,28 @@
+import express, { type Express } from 'express';
+import { defaultConfig, type Config } from './config.ts';
+import { createRuntime, type Runtime } from './runtime.ts';
+import { adminRouter } from './admin/adminRouter.ts';
+import { tencentRouter } from './providers/tencent/tencentRouter.ts';
+
+export type AppOptions = Partial<Config>;
+
+/**
+ * The emulator as an Express app, without listening: the CLI listens on it, tests hand it to
+ * supertest or listen on an ephemeral port. Loads and checks all data first (throws DataError).
+ */
+export function createApp(options: AppOptions = {}): Express {
+  const rt: Runtime = createRuntime(defaultConfig(options));
+  const app = express();
+  app.disable('x-powered-by');
+  app.locals.runtime = rt;
+  app.use('/__mock', adminRouter(rt));
+  app.all('/', tencentRouter(rt));
+  app.use((req, res) => {
+    res.status(404).json({ error: 'idcard-mock: no emulated API at this path', method: req.method, path: req.path });
+  });
+  return app;
+}
+
+export function runtimeOf(app: Express): Runtime {
+  return app.locals.runtime as Runtime;
+}

@@ -1,0 +1,55 @@
+import type { Flavor } from './data/types.ts';
+
+export type AuthMode = 'lenient' | 'strict' | 'off';
+
+export interface Credentials {
+  /** Tencent SecretId → SecretKey */
+  tencent: Map<string, string>;
+  /** Huawei AK → SK */
+  huawei: Map<string, string>;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  auth: AuthMode;
+  seed: string;
+  rateLimit: boolean;
+  fetchImageUrls: boolean;
+  flavor: Flavor;
+  /** Where schemas/ and scenarios/ live (the package root by default). */
+  dataDir: string;
+  credentials: Credentials;
+  /** The emulator's clock, in milliseconds; tests move it instead of sleeping. */
+  now: () => number;
+  /** Validate every response against its schema before sending it (tests turn this on). */
+  checkResponses: boolean;
+}
+
+/** Well-known credentials, always accepted with a full signature check (written in the README). */
+export const WELL_KNOWN = {
+  tencent: { secretId: 'AKIDMOCKEXAMPLE000000000000000000000', secretKey: 'MOCKSECRETKEYEXAMPLE000000000000' },
+  huawei: { ak: 'MOCKAKEXAMPLE0000000', sk: 'MOCKSKEXAMPLE000000000000000000000000000' },
+} as const;
+
+export const packageRoot = new URL('..', import.meta.url).pathname;
+
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    host: '127.0.0.1',
+    port: 4600,
+    auth: 'lenient',
+    seed: 'idcard-mock',
+    rateLimit: true,
+    fetchImageUrls: false,
+    flavor: 'domestic',
+    dataDir: packageRoot,
+    credentials: {
+      tencent: new Map([[WELL_KNOWN.tencent.secretId, WELL_KNOWN.tencent.secretKey]]),
+      huawei: new Map([[WELL_KNOWN.huawei.ak, WELL_KNOWN.huawei.sk]]),
+    },
+    now: () => Date.now(),
+    checkResponses: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,19 @@
+import type { ApiDefinition, Catalog, Scenario } from './types.ts';
+
+/**
+ * Every error code an API can answer (its own catalog and its provider's common one) is a scenario
+ * named by the code, and every warning code one named `warning:<code>`, so any documented outcome can
+ * be asked for by name without writing a file.
+ */
+export function catalogScenarios(api: ApiDefinition, common: Catalog): Scenario[] {
+  const errors = [...new Set([...Object.keys(api.errors), ...Object.keys(common)])];
+  return [
+    ...errors.map((code) => ({ name: code, description: `Answer with the error ${code}`, source: 'catalog', error: code })),
+    ...Object.keys(api.warnings).map((code) => ({
+      name: `warning:${code}`,
+      description: `The condition behind warning ${code} is present (reported when ${api.warnings[code]!.flag} is on)`,
+      source: 'catalog',
+      warnings: [code],
+    })),
+  ];
+}

@@ -1,0 +1,26 @@
+import type { DataSet } from './types.ts';
+import type { JsonSchema } from './jsonSchema.ts';
+
+/** Cross-file checks: every error code a data file names must be in a catalog the API answers from. */
+export function checkReferences(data: DataSet): string[] {
+  const problems: string[] = [];
+  for (const [key, api] of data.apis) {
+    const known = (code: string): boolean =>
+      code in api.errors || code in (data.commonErrors[api.meta.provider] ?? {}) || code in data.mockErrors;
+    const where = `schemas/${api.meta.provider}/${api.meta.service}/${api.meta.action}`;
+    for (const [problem, code] of Object.entries(api.meta.image?.errors ?? {})) {
+      if (!known(code)) problems.push(`${where}/action.json: image.errors.${problem} names unknown code ${code}`);
+    }
+    const walk = (s: JsonSchema, path: string): void => {
+      if (s['x-error'] && !known(s['x-error'])) problems.push(`${where}/request.json: ${path} x-error names unknown code ${s['x-error']}`);
+      for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${path}/${k}`);
+      if (s.contentSchema) walk(s.contentSchema, `${path}/contentSchema`);
+    };
+    walk(api.request, '');
+    for (const s of api.scenarios.values()) {
+      if (s.error && !known(s.error)) problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}`);
+      for (const w of s.warnings ?? []) if (!(w in api.warnings)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,14 @@
+/** A JSON Schema as read from schemas/ (draft 2020-12 plus the emulator's `x-error` and `x-flavors` annotations). */
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: unknown[];
+  default?: unknown;
+  contentMediaType?: string;
+  contentSchema?: JsonSchema;
+  'x-error'?: string;
+  'x-flavors'?: string[];
+  [key: string]: unknown;
+}

@@ -1,0 +1,107 @@
+import { dirname, basename, sep } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { createAjv } from './createAjv.ts';
+import { readJsonFiles, type JsonFile } from './readJsonFiles.ts';
+import { catalogScenarios } from './catalogScenarios.ts';
+import { checkReferences } from './checkReferences.ts';
+import type { ActionMeta, ApiDefinition, Catalog, DataSet, Scenario, ValidationCodes, WarningEntry } from './types.ts';
+import type { JsonSchema } from './jsonSchema.ts';
+
+/** Thrown at boot with every problem found in schemas/ and scenarios/, never just the first. */
+export class DataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`idcard-mock: ${problems.length} problem(s) in the data files:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const META = ['errors', 'action', 'warnings', 'scenario'] as const;
+const API_FILES = ['action.json', 'request.json', 'response.json', 'errors.json', 'warnings.json'];
+
+/**
+ * Loads and checks everything under `root`/schemas and `root`/scenarios:
+ * schemas/<provider>/errors.json, schemas/mock/errors.json,
+ * schemas/<provider>/<service>/<Action>/{action,request,response,errors,warnings}.json,
+ * scenarios/<provider>/<service>/<Action>/<name>.json.
+ */
+export function loadData(root: string): DataSet {
+  const problems: string[] = [];
+  const ajv = createAjv();
+  const meta = Object.fromEntries(
+    META.map((m) => [m, ajv.compile(readJsonFiles(root, 'schemas/_meta', problems)
+      .find((f) => basename(f.path) === `${m}.schema.json`)?.value as object ?? {})]),
+  );
+  const conform = (f: JsonFile, kind: (typeof META)[number]): boolean => {
+    const validate = meta[kind]!;
+    if (validate(f.value)) return true;
+    problems.push(...(validate.errors ?? []).map((e: ErrorObject) => `${f.rel}: ${e.instancePath || '/'} ${e.message}`));
+    return false;
+  };
+
+  const commonErrors: Record<string, Catalog> = {};
+  const validationCodes: Record<string, ValidationCodes> = {};
+  let mockErrors: Catalog = {};
+  const byDir = new Map<string, Map<string, JsonFile>>();
+  for (const f of readJsonFiles(root, 'schemas', problems)) {
+    const parts = f.rel.split(sep);
+    if (parts[1] === '_meta') continue;
+    if (parts.length === 3 && parts[2] === 'errors.json') {
+      if (!conform(f, 'errors')) continue;
+      const { errors, validation } = f.value as { errors: Catalog; validation?: ValidationCodes };
+      if (parts[1] === 'mock') mockErrors = errors;
+      else commonErrors[parts[1]!] = errors;
+      if (validation) validationCodes[parts[1]!] = validation;
+    } else if (parts.length === 5 && API_FILES.includes(parts[4]!)) {
+      const dir = dirname(f.rel);
+      if (!byDir.has(dir)) byDir.set(dir, new Map());
+      byDir.get(dir)!.set(parts[4]!, f);
+    } else problems.push(`${f.rel}: not a known data file (see README, "Data files")`);
+  }
+
+  const apis = new Map<string, ApiDefinition>();
+  for (const [dir, files] of byDir) {
+    const need = (n: string): JsonFile | undefined => {
+      const f = files.get(n);
+      if (!f) problems.push(`${dir}: missing ${n}`);
+      return f;
+    };
+    const [actionF, requestF, responseF, errorsF] = ['action.json', 'request.json', 'response.json', 'errors.json'].map(need);
+    if (!actionF || !requestF || !responseF || !errorsF) continue;
+    if (!conform(actionF, 'action') || !conform(errorsF, 'errors')) continue;
+    const warningsF = files.get('warnings.json');
+    if (warningsF && !conform(warningsF, 'warnings')) continue;
+    const m = actionF.value as ActionMeta;
+    const [, provider, service, action] = dir.split(sep);
+    if (m.provider !== provider || m.service !== service || m.action !== action) {
+      problems.push(`${actionF.rel}: provider/service/action must match its folder ${provider}/${service}/${action}`);
+      continue;
+    }
+    for (const f of [requestF, responseF]) {
+      try { ajv.compile(f.value as object); } catch (e) { problems.push(`${f.rel}: ${(e as Error).message}`); }
+    }
+    const api: ApiDefinition = {
+      meta: m,
+      request: requestF.value as JsonSchema,
+      response: responseF.value as JsonSchema,
+      errors: (errorsF.value as { errors: Catalog }).errors,
+      warnings: (warningsF?.value as { warnings: Record<string, WarningEntry> } | undefined)?.warnings ?? {},
+      scenarios: new Map(),
+    };
+    for (const s of catalogScenarios(api, commonErrors[provider!] ?? {})) api.scenarios.set(s.name, s);
+    apis.set(`${provider}:${action}`, api);
+  }
+
+  for (const f of readJsonFiles(root, 'scenarios', problems)) {
+    const parts = f.rel.split(sep);
+    const api = parts.length === 5 ? apis.get(`${parts[1]}:${parts[3]}`) : undefined;
+    if (!api) { problems.push(`${f.rel}: no API at schemas/${parts.slice(1, 4).join('/')}`); continue; }
+    if (!conform(f, 'scenario')) continue;
+    const name = basename(f.rel, '.json');
+    if (api.scenarios.has(name)) { problems.push(`${f.rel}: the name ${name} is taken by a catalog scenario`); continue; }
+    api.scenarios.set(name, { ...(f.value as Omit<Scenario, 'name' | 'source'>), name, source: f.rel });
+  }
+
+  const data: DataSet = { commonErrors, validationCodes, mockErrors, apis };
+  problems.push(...checkReferences(data));
+  if (problems.length) throw new DataError(problems);
+  return data;
+}

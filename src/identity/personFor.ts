@@ -1,0 +1,66 @@
+// Deterministic fake mainland-China resident: the same (key, seed, calendar day of
+// `now`) always yields the same person, and every field is internally consistent —
+// the ID number encodes the division, birth date and sex exactly as GB 11643-1999
+// prescribes, and the validity period follows 居民身份证法 art. 5.
+import { addressFor } from './address.ts';
+import { divisions, type Division } from './divisions.ts';
+import { idCheckDigit } from './idNumber.ts';
+import { chineseName } from './names.ts';
+import { pickNation } from './nations.ts';
+import { createRandom } from './random.ts';
+import { pickIssueDate } from './validity.ts';
+import { addYears, chinaDate, formatCompact, fromEpochDay, toEpochDay, type YMD } from './ymd.ts';
+
+export interface Person {
+  /** Chinese full name, 2-4 characters (4 only with a compound surname such as 欧阳). */
+  name: string;
+  surname: string;
+  givenName: string;
+  sex: '男' | '女';
+  /** Short ethnic-group name as printed on the card ('汉', '蒙古', '维吾尔' …). */
+  nation: string;
+  birth: YMD;
+  division: Division;
+  address: string;
+  /** 18-character GB 11643-1999 citizen identity number. */
+  idNum: string;
+  /** 签发机关; equals division.authority. */
+  authority: string;
+  validFrom: YMD;
+  validTo: YMD | 'long-term';
+}
+
+const MIN_AGE = 18;
+const MAX_AGE = 75;
+// 2020 census sex ratio 105.07 males per 100 females.
+const SEX_WEIGHTS = [
+  { value: '男' as const, weight: 105.07 },
+  { value: '女' as const, weight: 100 },
+];
+
+export function personFor(key: string | Uint8Array, seed: string, now: Date = new Date()): Person {
+  const random = createRandom(seed, key);
+  const today = chinaDate(now);
+
+  const sex = random.weighted(SEX_WEIGHTS);
+  // Uniform over every birthday giving an age of MIN_AGE..MAX_AGE today.
+  const youngest = toEpochDay(addYears(today, -MIN_AGE));
+  const oldest = toEpochDay(addYears(today, -(MAX_AGE + 1))) + 1;
+  const birth = fromEpochDay(random.int(oldest, youngest));
+
+  const division = random.pick(divisions);
+  const nation = pickNation(random);
+  const { surname, givenName, name } = chineseName(random, sex, birth.year);
+  const address = addressFor(random, division);
+
+  // GB 11643-1999 §4.3: the sequence code's last digit is odd for men, even for women.
+  const sequence = sex === '男' ? 2 * random.int(0, 499) + 1 : 2 * random.int(1, 499);
+  const first17 = division.code + formatCompact(birth) + String(sequence).padStart(3, '0');
+  const idNum = first17 + idCheckDigit(first17);
+
+  const { validFrom, validTo } = pickIssueDate(random, birth, today);
+  return {
+    name, surname, givenName, sex, nation, birth, division, address, idNum,
+    authority: division.authority, validFrom, validTo,
+  };
+}

@@ -1,0 +1,45 @@
+// Card validity period (有效期限), 居民身份证法 art. 5: under 16 -> 5 years,
+// 16-25 -> 10 years, 26-45 -> 20 years, 46 and over -> 长期 (long-term).
+// Age is counted in completed years (周岁) on the issue date.
+import type { Random } from './random.ts';
+import { addYears, ageOn, compareYmd, fromEpochDay, toEpochDay, type YMD } from './ymd.ts';
+
+export function validityYears(ageAtIssue: number): number | 'long-term' {
+  if (ageAtIssue < 16) return 5;
+  if (ageAtIssue <= 25) return 10;
+  if (ageAtIssue <= 45) return 20;
+  return 'long-term';
+}
+
+export function validToFor(birth: YMD, validFrom: YMD): YMD | 'long-term' {
+  const years = validityYears(ageOn(birth, validFrom));
+  return years === 'long-term' ? years : addYears(validFrom, years);
+}
+
+// Second-generation cards (the ones with a chip and this field layout) were issued from 2004.
+const FIRST_ISSUE = toEpochDay({ year: 2004, month: 1, day: 1 });
+const MAX_YEARS_AGO = 20;
+
+/**
+ * Picks the issue date of the person's *current* card: in the past, on or after the
+ * 16th birthday (when applying becomes compulsory) and not yet expired on `today`.
+ * Later issue dates only lengthen the remaining validity, so shrinking the window
+ * until the card is unexpired always terminates.
+ */
+export function pickIssueDate(random: Random, birth: YMD, today: YMD): { validFrom: YMD; validTo: YMD | 'long-term' } {
+  const todayDay = toEpochDay(today);
+  const earliest = Math.max(
+    FIRST_ISSUE,
+    toEpochDay(addYears(birth, 16)),
+    toEpochDay(addYears(today, -MAX_YEARS_AGO)),
+  );
+  let maxAgo = Math.max(1, todayDay - earliest);
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const validFrom = fromEpochDay(todayDay - random.int(1, maxAgo));
+    const validTo = validToFor(birth, validFrom);
+    if (validTo === 'long-term' || compareYmd(validTo, today) > 0) return { validFrom, validTo };
+    maxAgo = Math.max(1, Math.floor(maxAgo / 2));
+  }
+  const validFrom = fromEpochDay(todayDay - 1); // renewed yesterday: always valid
+  return { validFrom, validTo: validToFor(birth, validFrom) };
+}

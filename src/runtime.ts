@@ -1,0 +1,34 @@
+import { loadData, DataError } from './data/loadData.ts';
+import { compileParamValidator, type ParamValidator } from './pipeline/validateParams.ts';
+import { RateLimiter } from './pipeline/rateLimiter.ts';
+import { Journal } from './state/journal.ts';
+import { IdentityRegister } from './state/identityRegister.ts';
+import { handlers } from './actions/index.ts';
+import type { Config } from './config.ts';
+import type { DataSet } from './data/types.ts';
+
+/** Everything a request handler needs: the frozen config, the loaded data, and the mutable state the admin API can reset. */
+export interface Runtime {
+  config: Config;
+  data: DataSet;
+  validators: Map<string, ParamValidator>;
+  limiter: RateLimiter;
+  journal: Journal;
+  register: IdentityRegister;
+}
+
+/** Loads and compiles everything once; every data problem is listed in one DataError, at boot. */
+export function createRuntime(config: Config): Runtime {
+  const data = loadData(config.dataDir);
+  const problems: string[] = [];
+  const validators = new Map<string, ParamValidator>();
+  for (const [key, api] of data.apis) {
+    const where = `schemas/${api.meta.provider}/${api.meta.service}/${api.meta.action}/action.json`;
+    if (!handlers[api.meta.handler]) problems.push(`${where}: handler ${api.meta.handler} is not in src/actions/index.ts`);
+    const codes = data.validationCodes[api.meta.provider];
+    if (!codes) problems.push(`schemas/${api.meta.provider}/errors.json: no "validation" codes`);
+    else validators.set(key, compileParamValidator(api, codes));
+  }
+  if (problems.length) throw new DataError(problems);
+  return { config, data, validators, limiter: new RateLimiter(), journal: new Journal(), register: new IdentityRegister() };
+}
