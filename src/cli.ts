@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { createServer } from './server.ts';
 import { loadData, DataError } from './data/loadData.ts';
 import { parseCliOptions, USAGE } from './cliOptions.ts';
 
@@ -23,8 +24,8 @@ function main(): void {
       console.log(`idcard-mock: data OK (${data.apis.size} APIs, ${[...data.apis.values()].reduce((n, a) => n + a.scenarios.size, 0)} scenarios)`);
       return;
     }
-    const app = createApp(config);
-    const server = app.listen(config.port, config.host, () => {
+    const { server } = createServer(config);
+    server.listen(config.port, config.host, () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       console.log(`idcard-mock listening on http://${config.host}:${port}`);

@@ -3,6 +3,8 @@ export interface JournalEntry {
   time: string;
   provider: string;
   action?: string;
+  /** Tencent: which flavour (domestic or intl) the request was answered as. */
+  flavor?: string;
   requestId: string;
   scenarios: string[];
   /** `ok`, or the error code answered */

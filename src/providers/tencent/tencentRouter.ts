@@ -55,6 +55,7 @@ function record(rt: Runtime, ctx: CallContext, outcome: string): void {
     time: new Date(ctx.started).toISOString(),
     provider: 'tencent',
     action: ctx.action,
+    flavor: ctx.flavor,
     requestId: ctx.requestId,
     scenarios: ctx.scenarioNames,
     outcome,

@@ -1,0 +1,24 @@
+import type { AddressInfo } from 'node:net';
+import { runtimeOf, type AppOptions } from '../../src/app.ts';
+import { createServer } from '../../src/server.ts';
+import type { Runtime } from '../../src/runtime.ts';
+
+export interface TestServer { port: number; endpoint: string; url: string; runtime: Runtime; close(): Promise<void> }
+
+/**
+ * The emulator in-process on an ephemeral 127.0.0.1 port, the way the SDKs reach it. Responses are
+ * checked against their schemas (checkResponses), so every test also tests the shapes we send.
+ */
+export async function startServer(options: AppOptions = {}): Promise<TestServer> {
+  const { app, server } = createServer({ checkResponses: true, ...options });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    endpoint: `127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
+    runtime: runtimeOf(app),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
