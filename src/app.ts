@@ -3,6 +3,7 @@ import { defaultConfig, type Config } from './config.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 import { adminRouter } from './admin/adminRouter.ts';
 import { tencentRouter } from './providers/tencent/tencentRouter.ts';
+import { huaweiRouter } from './providers/huawei/huaweiRouter.ts';
 
 export type AppOptions = Partial<Config>;
 
@@ -16,6 +17,7 @@ export function createApp(options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.locals.runtime = rt;
   app.use('/__mock', adminRouter(rt));
+  app.use(huaweiRouter(rt));
   app.all('/', tencentRouter(rt));
   app.use((req, res) => {
     res.status(404).json({ error: 'idcard-mock: no emulated API at this path', method: req.method, path: req.path });

@@ -11,7 +11,9 @@ export const USAGE = `Usage: idcard-mock [options]
   --flavor F              domestic | intl, when the client does not reveal it (env IDCARD_MOCK_FLAVOR)
   --credentials FILE      JSON with more credential pairs (env IDCARD_MOCK_CREDENTIALS)
   --no-rate-limit         turn off the documented per-credential rate limits (env IDCARD_MOCK_RATE_LIMIT=off)
+  --huawei-rate-limit N   Huawei requests per minute per credential before APIG.0308 (env IDCARD_MOCK_HUAWEI_RATE_LIMIT, default 600)
   --fetch-image-urls      download ImageUrl (3 s timeout, size cap) instead of seeding from the URL text
+  --strict-register       verifying an ID nobody was issued answers "no record" (-5), not a match (env IDCARD_MOCK_STRICT_REGISTER=1)
   --validate-data         check schemas/ and scenarios/, print every problem, exit
   --help                  this text`;
 
@@ -25,7 +27,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     options: {
       port: { type: 'string' }, host: { type: 'string' }, auth: { type: 'string' }, seed: { type: 'string' },
       flavor: { type: 'string' }, credentials: { type: 'string' },
-      'no-rate-limit': { type: 'boolean' }, 'fetch-image-urls': { type: 'boolean' },
+      'huawei-rate-limit': { type: 'string' },
+      'no-rate-limit': { type: 'boolean' }, 'fetch-image-urls': { type: 'boolean' }, 'strict-register': { type: 'boolean' },
       'validate-data': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -34,6 +37,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port ?? env.IDCARD_MOCK_PORT}`);
   const auth = oneOf<AuthMode>('auth', values.auth ?? env.IDCARD_MOCK_AUTH ?? base.auth, ['lenient', 'strict', 'off']);
   const flavor = oneOf<Flavor>('flavor', values.flavor ?? env.IDCARD_MOCK_FLAVOR ?? base.flavor, ['domestic', 'intl']);
+  const huaweiRateLimitPerMinute = Number(values['huawei-rate-limit'] ?? env.IDCARD_MOCK_HUAWEI_RATE_LIMIT ?? base.huaweiRateLimitPerMinute);
+  if (!Number.isInteger(huaweiRateLimitPerMinute) || huaweiRateLimitPerMinute < 1) throw new Error(`--huawei-rate-limit must be a positive integer, got ${values['huawei-rate-limit'] ?? env.IDCARD_MOCK_HUAWEI_RATE_LIMIT}`);
   const credentialsFile = values.credentials ?? env.IDCARD_MOCK_CREDENTIALS;
   if (credentialsFile) addCredentials(base, credentialsFile);
   const config = Object.freeze({
@@ -43,8 +48,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     auth,
     flavor,
     seed: values.seed ?? env.IDCARD_MOCK_SEED ?? base.seed,
+    huaweiRateLimitPerMinute,
     rateLimit: !(values['no-rate-limit'] || env.IDCARD_MOCK_RATE_LIMIT === 'off'),
     fetchImageUrls: !!values['fetch-image-urls'] || env.IDCARD_MOCK_FETCH_IMAGE_URLS === '1',
+    strictRegister: !!values['strict-register'] || env.IDCARD_MOCK_STRICT_REGISTER === '1',
   });
   return { config, validateOnly: !!values['validate-data'], help: !!values.help };
 }

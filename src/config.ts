@@ -15,6 +15,8 @@ export interface Config {
   auth: AuthMode;
   seed: string;
   rateLimit: boolean;
+  /** Huawei APIG.0308: requests per minute per credential (AK or IAM user); the vendor publishes no number. */
+  huaweiRateLimitPerMinute: number;
   fetchImageUrls: boolean;
   flavor: Flavor;
   /** Where schemas/ and scenarios/ live (the package root by default). */
@@ -24,12 +26,14 @@ export interface Config {
   now: () => number;
   /** Validate every response against its schema before sending it (tests turn this on). */
   checkResponses: boolean;
+  /** Verification of a valid ID number that is not on record answers "no such record" (IdCardOCRVerification -5) instead of a match. */
+  strictRegister: boolean;
 }
 
 /** Well-known credentials, always accepted with a full signature check (written in the README). */
 export const WELL_KNOWN = {
   tencent: { secretId: 'AKIDMOCKEXAMPLE000000000000000000000', secretKey: 'MOCKSECRETKEYEXAMPLE000000000000' },
-  huawei: { ak: 'MOCKAKEXAMPLE0000000', sk: 'MOCKSKEXAMPLE000000000000000000000000000' },
+  huawei: { ak: 'MOCKAKEXAMPLE0000000', sk: 'MOCKSKEXAMPLE000000000000000000000000000', user: 'mock-user', password: 'MockPassword0000' },
 } as const;
 
 export const packageRoot = new URL('..', import.meta.url).pathname;
@@ -41,6 +45,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     auth: 'lenient',
     seed: 'idcard-mock',
     rateLimit: true,
+    huaweiRateLimitPerMinute: 600,
     fetchImageUrls: false,
     flavor: 'domestic',
     dataDir: packageRoot,
@@ -50,6 +55,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     },
     now: () => Date.now(),
     checkResponses: false,
+    strictRegister: false,
     ...overrides,
   };
 }

@@ -3,6 +3,9 @@ import { compileParamValidator, type ParamValidator } from './pipeline/validateP
 import { RateLimiter } from './pipeline/rateLimiter.ts';
 import { Journal } from './state/journal.ts';
 import { IdentityRegister } from './state/identityRegister.ts';
+import { scenarioPersons } from './data/scenarioPersons.ts';
+import { TokenStore } from './state/tokenStore.ts';
+import { AkLockout } from './state/akLockout.ts';
 import { handlers } from './actions/index.ts';
 import type { Config } from './config.ts';
 import type { DataSet } from './data/types.ts';
@@ -15,6 +18,10 @@ export interface Runtime {
   limiter: RateLimiter;
   journal: Journal;
   register: IdentityRegister;
+  /** Huawei IAM tokens issued by POST /v3/auth/tokens. */
+  tokens: TokenStore;
+  /** Huawei AKs locked after repeated signature failures. */
+  lockout: AkLockout;
 }
 
 /** Loads and compiles everything once; every data problem is listed in one DataError, at boot. */
@@ -30,5 +37,5 @@ export function createRuntime(config: Config): Runtime {
     else validators.set(key, compileParamValidator(api, codes));
   }
   if (problems.length) throw new DataError(problems);
-  return { config, data, validators, limiter: new RateLimiter(), journal: new Journal(), register: new IdentityRegister() };
+  return { config, data, validators, limiter: new RateLimiter(), journal: new Journal(), register: new IdentityRegister(scenarioPersons(data)), tokens: new TokenStore(), lockout: new AkLockout() };
 }

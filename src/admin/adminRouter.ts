@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Runtime } from '../runtime.ts';
+import { testKeyPair } from '../encryption/testKeyPair.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered, and reset. */
 export function adminRouter(rt: Runtime): Router {
@@ -13,6 +14,20 @@ export function adminRouter(rt: Runtime): Router {
       [...api.scenarios.values()].map(({ name, description, source }) => ({ name, description, source })),
     ])));
   });
+  // The published TEST key pair for IdCardOCRVerification's Encryption (README): the PEM public key to
+  // encrypt the AES key with, and the whole pair with how the emulator decrypts.
+  r.get('/encryption/public-key', (_req, res) => {
+    res.type('application/x-pem-file').send(testKeyPair(rt.config.dataDir).publicKey);
+  });
+  r.get('/encryption', (_req, res) => {
+    res.json({
+      ...testKeyPair(rt.config.dataDir),
+      warning: 'A published TEST key pair: anything encrypted with it is readable by anyone.',
+      keyWrapping: 'RSA-OAEP with SHA-256 or SHA-1 over a random 32-byte key, Base64 → Encryption.CiphertextBlob',
+      fields: 'AES-256-CBC, PKCS#7, IV = the 16 characters of Encryption.Iv, Base64 → Name / IdCard',
+      opaque: 'SM4-GCM, and a CiphertextBlob not made with this key, are used as sent',
+    });
+  });
   r.get('/journal', (_req, res) => {
     res.json(rt.journal.list());
   });
@@ -20,6 +35,8 @@ export function adminRouter(rt: Runtime): Router {
     rt.journal.reset();
     rt.register.reset();
     rt.limiter.reset();
+    rt.tokens.reset();
+    rt.lockout.reset();
     res.json({ status: 'reset' });
   });
   return r;

@@ -8,9 +8,14 @@ export function checkReferences(data: DataSet): string[] {
     const known = (code: string): boolean =>
       code in api.errors || code in (data.commonErrors[api.meta.provider] ?? {}) || code in data.mockErrors;
     const where = `schemas/${api.meta.provider}/${api.meta.service}/${api.meta.action}`;
-    for (const [problem, code] of Object.entries(api.meta.image?.errors ?? {})) {
-      if (!known(code)) problems.push(`${where}/action.json: image.errors.${problem} names unknown code ${code}`);
+    const images = { image: api.meta.image, ...Object.fromEntries(Object.entries(api.meta.extraImages ?? {}).map(([n, r]) => [`extraImages.${n}`, r])) };
+    for (const [name, rules] of Object.entries(images)) {
+      for (const [problem, code] of Object.entries(rules?.errors ?? {})) {
+        if (!known(code)) problems.push(`${where}/action.json: ${name}.errors.${problem} names unknown code ${code}`);
+      }
     }
+    const limit = api.results.limits?.result;
+    if (limit !== undefined && !(limit in api.results.results)) problems.push(`${where}/results.json: limits.result ${limit} is not in results`);
     const walk = (s: JsonSchema, path: string): void => {
       if (s['x-error'] && !known(s['x-error'])) problems.push(`${where}/request.json: ${path} x-error names unknown code ${s['x-error']}`);
       for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${path}/${k}`);
@@ -20,6 +25,7 @@ export function checkReferences(data: DataSet): string[] {
     for (const s of api.scenarios.values()) {
       if (s.error && !known(s.error)) problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}`);
       for (const w of s.warnings ?? []) if (!(w in api.warnings)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json`);
+      if (s.result !== undefined && !(s.result in api.results.results)) problems.push(`${s.source}: result ${s.result} is not in ${where}/results.json`);
     }
   }
   return problems;

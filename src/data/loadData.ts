@@ -4,7 +4,7 @@ import { createAjv } from './createAjv.ts';
 import { readJsonFiles, type JsonFile } from './readJsonFiles.ts';
 import { catalogScenarios } from './catalogScenarios.ts';
 import { checkReferences } from './checkReferences.ts';
-import type { ActionMeta, ApiDefinition, Catalog, DataSet, Scenario, ValidationCodes, WarningEntry } from './types.ts';
+import type { ActionMeta, ApiDefinition, Catalog, DataSet, Results, Scenario, ValidationCodes, WarningEntry } from './types.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 
 /** Thrown at boot with every problem found in schemas/ and scenarios/, never just the first. */
@@ -14,21 +14,21 @@ export class DataError extends Error {
   }
 }
 
-const META = ['errors', 'action', 'warnings', 'scenario'] as const;
-const API_FILES = ['action.json', 'request.json', 'response.json', 'errors.json', 'warnings.json'];
+const META = ['errors', 'action', 'warnings', 'scenario', 'results'] as const;
+const API_FILES = ['action.json', 'request.json', 'response.json', 'errors.json', 'warnings.json', 'results.json'];
 
 /**
  * Loads and checks everything under `root`/schemas and `root`/scenarios:
  * schemas/<provider>/errors.json, schemas/mock/errors.json,
- * schemas/<provider>/<service>/<Action>/{action,request,response,errors,warnings}.json,
+ * schemas/<provider>/<service>/<Action>/{action,request,response,errors,warnings,results}.json,
  * scenarios/<provider>/<service>/<Action>/<name>.json.
  */
 export function loadData(root: string): DataSet {
   const problems: string[] = [];
   const ajv = createAjv();
+  const metaFiles = readJsonFiles(root, 'schemas/_meta', problems);
   const meta = Object.fromEntries(
-    META.map((m) => [m, ajv.compile(readJsonFiles(root, 'schemas/_meta', problems)
-      .find((f) => basename(f.path) === `${m}.schema.json`)?.value as object ?? {})]),
+    META.map((m) => [m, ajv.compile(metaFiles.find((f) => basename(f.path) === `${m}.schema.json`)?.value as object ?? {})]),
   );
   const conform = (f: JsonFile, kind: (typeof META)[number]): boolean => {
     const validate = meta[kind]!;
@@ -69,6 +69,8 @@ export function loadData(root: string): DataSet {
     if (!conform(actionF, 'action') || !conform(errorsF, 'errors')) continue;
     const warningsF = files.get('warnings.json');
     if (warningsF && !conform(warningsF, 'warnings')) continue;
+    const resultsF = files.get('results.json');
+    if (resultsF && !conform(resultsF, 'results')) continue;
     const m = actionF.value as ActionMeta;
     const [, provider, service, action] = dir.split(sep);
     if (m.provider !== provider || m.service !== service || m.action !== action) {
@@ -84,6 +86,7 @@ export function loadData(root: string): DataSet {
       response: responseF.value as JsonSchema,
       errors: (errorsF.value as { errors: Catalog }).errors,
       warnings: (warningsF?.value as { warnings: Record<string, WarningEntry> } | undefined)?.warnings ?? {},
+      results: (resultsF?.value as Results | undefined) ?? { results: {} },
       scenarios: new Map(),
     };
     for (const s of catalogScenarios(api, commonErrors[provider!] ?? {})) api.scenarios.set(s.name, s);

@@ -12,12 +12,13 @@ export interface CatalogEntry {
   /** Placeholder values used when a scenario asks for the error without a real trigger. */
   vars?: Record<string, string>;
   /** Messages of the real triggers of this code, by name (MockError.variant picks one). */
-  variants?: Record<string, { en: string; zh: string }>;
+  variants?: Record<string, { en: string; zh: string; status?: number }>;
 }
 export type Catalog = Record<string, CatalogEntry>;
 
 export interface WarningEntry {
-  flag: string;
+  /** The request Config flag that enables the code; without one the code is reported whenever present. */
+  flag?: string;
   requires?: Record<string, string>;
   en: string;
   zh: string;
@@ -36,6 +37,12 @@ export interface ImageRules {
   minSide: number;
   maxSide?: number;
   errors: Partial<Record<ImageProblem, string>>;
+  /** Absent is not a problem (RecognizeMacaoIDCardOCR's back image). */
+  optional?: boolean;
+  /** The image is not read when all these parameters are present: they take priority (IdCardOCRVerification Name+IdCard). */
+  skipWhen?: string[];
+  /** The card side the API reads; a fixture marked as another side gives errors.wrongSide. */
+  side?: string;
 }
 
 export interface ActionMeta {
@@ -46,6 +53,8 @@ export interface ActionMeta {
   handler: string;
   rateLimitPerSecond?: number;
   image?: ImageRules;
+  /** Further images, by name (RecognizeMacaoIDCardOCR's `back`); handlers get them as `images[name]`. */
+  extraImages?: Record<string, ImageRules>;
 }
 
 export interface Scenario {
@@ -61,6 +70,21 @@ export interface Scenario {
   /** Chosen without being named when every listed parameter has the given value. */
   when?: { params?: Record<string, unknown> };
   delayMs?: number;
+  /** Error codes answered while this scenario is named get these prefixes replaced (`APIG.` → `APIGW.`). */
+  codePrefixes?: Record<string, string>;
+  /** A verification result code of the API's results.json (IdCardOCRVerification `-4`). */
+  result?: string;
+  /** A person the scenario declares: on record in the identity register from boot. */
+  person?: { name: string; idNum: string };
+}
+
+/** A verification API's business result (a success response with Result and Description). */
+export interface ResultEntry { en: string; zh: string; charged: boolean }
+
+/** results.json: the result codes, and the daily limits per parameter value after which `limits.result` is answered. */
+export interface Results {
+  results: Record<string, ResultEntry>;
+  limits?: { result: string; perDay: Record<string, number> };
 }
 
 /** One API: everything the emulator knows about it, loaded from schemas/ and scenarios/. */
@@ -70,6 +94,8 @@ export interface ApiDefinition {
   response: JsonSchema;
   errors: Catalog;
   warnings: Record<string, WarningEntry>;
+  /** Business result codes (results.json), for verification APIs; empty otherwise. */
+  results: Results;
   scenarios: Map<string, Scenario>;
 }
 

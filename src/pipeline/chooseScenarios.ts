@@ -9,10 +9,12 @@ export interface ScenarioRequest {
   params: Record<string, unknown>;
 }
 
-/** The scenarios of one request, merged: the first error wins, warnings add up, responses merge in order. */
+/** The scenarios of one request, merged: the first error (and result) wins, warnings add up, responses merge in order. */
 export interface ChosenScenario {
   names: string[];
   error?: string;
+  /** A verification result code the scenario asks for (IdCardOCRVerification `result:-4`). */
+  result?: string;
   warnings: string[];
   response: Record<string, unknown>;
   delayMs: number;
@@ -48,6 +50,7 @@ export function combine(scenarios: Scenario[]): ChosenScenario {
   for (const s of scenarios) {
     out.names.push(s.name);
     out.error ??= s.error;
+    out.result ??= s.result;
     for (const w of s.warnings ?? []) if (!out.warnings.includes(w)) out.warnings.push(w);
     out.response = deepMerge(out.response, s.response ?? {});
     out.delayMs = Math.max(out.delayMs, s.delayMs ?? 0);

@@ -13,6 +13,8 @@ export interface ImageInput {
   markers: ImageMarkers;
   /** A real input problem; the action's image.errors maps it to the vendor code. */
   problem?: ImageProblem;
+  /** No image was read: none was sent (and the rules allow that), or parameters of higher priority were (skipWhen). */
+  absent?: boolean;
 }
 
 const DOWNLOAD_TIMEOUT_MS = 3000; // "图片下载时间不超过3秒" (IDCardOCR doc, seed 001)
@@ -23,6 +25,7 @@ const DOWNLOAD_TIMEOUT_MS = 3000; // "图片下载时间不超过3秒" (IDCardOC
  * bytes, and the fixture marker if the image carries one. Pixels are never decoded.
  */
 export async function resolveImage(rules: ImageRules, params: Record<string, unknown>, flavor: Flavor, config: Config): Promise<ImageInput> {
+  if (rules.skipWhen?.length && rules.skipWhen.every((p) => params[p] !== undefined)) return { key: 'none', markers: {}, absent: true };
   const b64 = params[rules.base64];
   const url = params[rules.url];
   const useUrl = typeof url === 'string' && url !== '' && (rules.precedence === 'url' || typeof b64 !== 'string' || b64 === '');
@@ -32,7 +35,7 @@ export async function resolveImage(rules: ImageRules, params: Record<string, unk
     const bytes = await download(url, Math.ceil((maxBase64 * 3) / 4));
     return bytes ? inspect(bytes, rules) : { key: `url:${url}`, markers: {}, problem: 'download' };
   }
-  if (typeof b64 !== 'string') return { key: 'none', markers: {}, problem: 'missing' };
+  if (typeof b64 !== 'string') return rules.optional ? { key: 'none', markers: {}, absent: true } : { key: 'none', markers: {}, problem: 'missing' };
   if (b64 === '') return { key: 'none', markers: {}, problem: 'empty' };
   if (b64.length > maxBase64) return { key: 'none', markers: {}, problem: 'tooLarge' };
   const bytes = decodeBase64(b64);
@@ -51,6 +54,7 @@ function inspect(bytes: Buffer, rules: ImageRules): ImageInput {
   if (Math.min(info.width, info.height) < rules.minSide) return { ...base, problem: 'tooSmall' };
   if (rules.maxSide && Math.max(info.width, info.height) > rules.maxSide) return { ...base, problem: 'tooLarge' };
   if (markers.card && markers.card !== rules.card) return { ...base, problem: 'wrongCard' };
+  if (rules.side && markers.side && markers.side.toUpperCase() !== rules.side) return { ...base, problem: 'wrongSide' };
   return base;
 }
 

@@ -1,16 +1,42 @@
+/** A person on record: the name the ID database holds for an ID number. */
+export interface RecordedPerson { name: string; idNum: string }
+
 /**
  * Every person the OCR endpoints have returned (and every person a scenario declares) is "on record",
- * so a later verification call (IdCardOCRVerification) can answer as the ID database would.
+ * so a later verification call (IdCardOCRVerification) can answer as the ID database would. It also
+ * counts verifications per value and day, for the vendor's daily limits (IdCardOCRVerification -7).
  */
 export class IdentityRegister {
   private readonly names = new Map<string, string>();
+  private readonly declared: ReadonlyMap<string, string>;
+  private readonly counts = new Map<string, number>();
+  private day = '';
+
+  /** `declared`: the persons scenarios declare; they stay on record across reset(). */
+  constructor(declared: Iterable<RecordedPerson> = []) {
+    this.declared = new Map([...declared].map((p) => [p.idNum, p.name]));
+  }
 
   remember(idNum: string, name: string): void {
     if (idNum) this.names.set(idNum, name);
   }
 
   nameOf(idNum: string): string | undefined {
-    return this.names.get(idNum);
+    return this.names.get(idNum) ?? this.declared.get(idNum);
+  }
+
+  /**
+   * Counts one use of `key` on calendar day `day` and returns the day's count so far. Only the
+   * current day is kept: a new day starts every count at zero.
+   */
+  countToday(day: string, key: string): number {
+    if (day !== this.day) {
+      this.counts.clear();
+      this.day = day;
+    }
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n;
   }
 
   get size(): number {
@@ -19,5 +45,7 @@ export class IdentityRegister {
 
   reset(): void {
     this.names.clear();
+    this.counts.clear();
+    this.day = '';
   }
 }

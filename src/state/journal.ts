@@ -12,6 +12,9 @@ export interface JournalEntry {
   durationMs: number;
 }
 
+/** What a provider knows about a call when it has answered it. */
+export interface AnsweredCall { started: number; action?: string; flavor?: string; requestId: string; scenarioNames: string[] }
+
 /** The last `capacity` requests, oldest first. */
 export class Journal {
   private entries: JournalEntry[] = [];
@@ -20,6 +23,20 @@ export class Journal {
   record(entry: JournalEntry): void {
     this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  }
+
+  /** Records an answered call of `provider`; `now` is the emulator's clock, in milliseconds. */
+  recordCall(provider: string, call: AnsweredCall, outcome: string, now: number): void {
+    this.record({
+      time: new Date(call.started).toISOString(),
+      provider,
+      action: call.action,
+      ...(call.flavor ? { flavor: call.flavor } : {}),
+      requestId: call.requestId,
+      scenarios: call.scenarioNames,
+      outcome,
+      durationMs: now - call.started,
+    });
   }
 
   list(): readonly JournalEntry[] {

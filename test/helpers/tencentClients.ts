@@ -64,3 +64,20 @@ export function intlOcrClient(endpoint: string, o: { signMethod?: SignMethod; se
       }),
   };
 }
+
+// The faceid client of tencentcloud-sdk-nodejs, loaded from its service folder (the package index loads
+// every Tencent service). node-intl has no IdCardOCRVerification, so intl users use this client too
+// (tencent-cloud-api3.md section 1.3).
+import { faceid } from 'tencentcloud-sdk-nodejs/tencentcloud/services/faceid/index.js';
+
+/** The real tencentcloud-sdk-nodejs faceid client (2018-03-01), pointed at the emulator as a user would. */
+export function faceidClient(endpoint: string, o: ClientOptions = {}) {
+  return new faceid.v20180301.Client({
+    credential: { secretId: o.secretId ?? SECRET_ID, secretKey: o.secretKey ?? SECRET_KEY },
+    profile: {
+      signMethod: o.signMethod ?? 'TC3-HMAC-SHA256',
+      language: o.language,
+      httpProfile: { endpoint, protocol: 'http://', reqMethod: o.reqMethod ?? 'POST', headers: o.headers },
+    },
+  });
+}

@@ -33,6 +33,13 @@ describe('IDCardOCR through tencentcloud-sdk-nodejs-ocr', () => {
     expect(r.RequestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('TC3 multipart/form-data (the SDK\'s `multipart` option) is verified over its raw bytes', async () => {
+    const client = ocrClient(server.endpoint);
+    const r = (await client.request('IDCardOCR', { ImageBase64: front, CardSide: 'FRONT' }, { multipart: true })) as { IdNum: string };
+    const plain = await client.IDCardOCR({ ImageBase64: front, CardSide: 'FRONT' });
+    expect(r.IdNum).toBe(plain.IdNum);
+  });
+
   it('the same image gives the same person whatever the signing style, and another image another person', async () => {
     const a = await ocrClient(server.endpoint).IDCardOCR({ ImageBase64: front });
     const b = await ocrClient(server.endpoint, { signMethod: 'HmacSHA1' }).IDCardOCR({ ImageBase64: front });

@@ -8,6 +8,8 @@ export interface CallContext {
   requestId: string;
   traceId?: string;
   language: Language;
+  /** The language the client named (X-TC-Language, v1 Language), undefined when it named none. */
+  requestedLanguage?: Language;
   flavor: Flavor;
   action?: string;
   scenarioNames: string[];
@@ -19,6 +21,7 @@ export function startCall(headers: IncomingHttpHeaders, config: Config): CallCon
     requestId: randomUUID(),
     traceId: headerText(headers['x-tc-traceid']),
     language: languageOf(headerText(headers['x-tc-language'])),
+    requestedLanguage: headers['x-tc-language'] ? languageOf(headerText(headers['x-tc-language'])) : undefined,
     flavor: flavorOf(headers, undefined, config),
     scenarioNames: (headerText(headers['x-mock-scenario']) ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     started: config.now(),

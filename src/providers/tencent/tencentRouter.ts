@@ -7,7 +7,7 @@ import { bodyLimit, tooLargeFor } from './bodyLimit.ts';
 import { decodeRequest } from './decodeRequest.ts';
 import { authenticate } from './authenticate.ts';
 import { findApi } from './findApi.ts';
-import { startCall, languageOf, flavorOf, type CallContext } from './callContext.ts';
+import { startCall, languageOf, flavorOf } from './callContext.ts';
 import { renderTencent, renderTencentError } from './renderTencent.ts';
 import type { Runtime } from '../../runtime.ts';
 
@@ -24,7 +24,7 @@ export function tencentRouter(rt: Runtime) {
       const limit = bodyLimit(req.method, req.originalUrl, req.headers);
       const raw = await captureBody(req, limit, tooLargeFor(req.method, req.headers, limit)); // 1. raw bytes, bounded
       const r = await decodeRequest(req.method, req.originalUrl, req.headers, raw); //           2. style, action, params
-      if (r.common.Language) ctx.language = languageOf(r.common.Language);
+      if (r.common.Language) ctx.language = ctx.requestedLanguage = languageOf(r.common.Language);
       ctx.flavor = flavorOf(req.headers, r.common.RequestClient, rt.config);
       const api = findApi(rt.data, r.action, r.version);
       ctx.action = api.meta.action;
@@ -32,7 +32,7 @@ export function tencentRouter(rt: Runtime) {
       await rateLimit(rt, api.meta.action, api.meta.rateLimitPerSecond, secretId); //           4. per SecretId
       const params = r.flat ? coerceFlatParams(r.params as Record<string, string>, api.request) : r.params;
       const { body, scenario } = await runAction(rt, { //                                       5-7. validate, scenario, produce
-        api, params, flavor: ctx.flavor, scenarioNames: ctx.scenarioNames, envelope: { RequestId: ctx.requestId },
+        api, params, flavor: ctx.flavor, language: ctx.requestedLanguage, scenarioNames: ctx.scenarioNames, envelope: { RequestId: ctx.requestId },
       });
       ctx.scenarioNames = scenario.names;
       renderTencent(res, ctx, body); //                                                          8. envelope
@@ -40,7 +40,7 @@ export function tencentRouter(rt: Runtime) {
       if (isMockError(e) && e.code === 'RequestSizeLimitExceeded') res.setHeader('Connection', 'close');
       outcome = renderTencentError(res, ctx, rt.data, e).code;
     }
-    record(rt, ctx, outcome);
+    rt.journal.recordCall('tencent', ctx, outcome, rt.config.now());
   };
 }
 
@@ -50,15 +50,3 @@ async function rateLimit(rt: Runtime, action: string, perSecond: number | undefi
   if (count !== undefined) throw new MockError('RequestLimitExceeded', { count, limit: perSecond });
 }
 
-function record(rt: Runtime, ctx: CallContext, outcome: string): void {
-  rt.journal.record({
-    time: new Date(ctx.started).toISOString(),
-    provider: 'tencent',
-    action: ctx.action,
-    flavor: ctx.flavor,
-    requestId: ctx.requestId,
-    scenarios: ctx.scenarioNames,
-    outcome,
-    durationMs: rt.config.now() - ctx.started,
-  });
-}

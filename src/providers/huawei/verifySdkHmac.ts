@@ -1,0 +1,100 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { MockError } from '../../errors.ts';
+import { safeEqual } from '../tencent/hostForms.ts';
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=a;b, Signature=<64 hex>` (huawei-ocr.md section 4.2). */
+const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([a-z0-9;._-]+),\s*Signature=([0-9a-fA-F]{64})$/;
+/** X-Sdk-Date: `YYYYMMDDTHHMMSSZ` (Python `%Y%m%dT%H%M%SZ`, Node moment `YYYYMMDDTHHmmss` + `Z`). */
+const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+/** "时间差超过15分钟，API网关将拒绝请求" (API签名指南, section 4.2). */
+const MAX_SKEW_MS = 15 * 60 * 1000;
+
+export interface SignedRequest {
+  method: string;
+  /** The path and query exactly as sent (req.originalUrl). */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface SdkAuthorization { ak: string; signedHeaders: string[]; signature: string; date: string }
+
+export const isSdkHmac = (authorization: string | undefined): boolean => /^SDK-HMAC-SHA256\s/.test(authorization ?? '');
+
+/** The Authorization header's form, checked for every signed request, known AK or not. */
+export function parseSdkHmac(r: SignedRequest): SdkAuthorization {
+  const m = AUTHORIZATION.exec(String(r.headers.authorization ?? '').trim());
+  if (!m) throw new MockError('APIG.0301', {}, 'signature');
+  const [, ak, signed, signature] = m as unknown as [string, string, string, string];
+  return { ak, signedHeaders: signed.split(';'), signature: signature.toLowerCase(), date: String(r.headers['x-sdk-date'] ?? '') };
+}
+
+/** X-Sdk-Date present, well formed and within 15 minutes of the emulator's clock (Surprises 17). */
+export function checkSdkDate(auth: SdkAuthorization, nowMs: number): void {
+  const d = SDK_DATE.exec(auth.date);
+  const [, y, mo, da, h, mi, s] = (d ?? []).map(Number) as [number, number, number, number, number, number, number];
+  if (!d || Math.abs(nowMs - Date.UTC(y, mo - 1, da, h, mi, s)) > MAX_SKEW_MS) throw new MockError('APIG.0301', {}, 'signatureExpired');
+}
+
+/**
+ * Recomputes the signature over what was received: the SignedHeaders list of the Authorization
+ * header with the header values as sent (Python signs user-agent, Node does not: Surprises 3), the
+ * raw body bytes (Python's spaced JSON: Surprises 1) or `X-Sdk-Content-Sha256`. The canonical URI
+ * is tried both ways the SDKs build it (Python decodes the path before encoding it, Node does not:
+ * Surprises 19); for an ordinary path both are the same.
+ */
+export function verifySdkHmac(r: SignedRequest, auth: SdkAuthorization, sk: string): boolean {
+  for (const uri of canonicalUris(pathOf(r.url))) {
+    const toSign = stringToSign(r, auth, uri);
+    if (safeEqual(createHmac('sha256', sk).update(toSign).digest('hex'), auth.signature)) return true;
+  }
+  return false;
+}
+
+/** `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hex sha256 of the canonical request>` */
+export function stringToSign(r: SignedRequest, auth: SdkAuthorization, canonicalUri: string): string {
+  const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${headerValue(r.headers[h])}\n`).join('');
+  const declared = r.headers['x-sdk-content-sha256'];
+  const payloadHash = typeof declared === 'string' && declared !== '' ? declared : sha256(r.body);
+  const canonical = [r.method, canonicalUri, canonicalQuery(queryOf(r.url)), canonicalHeaders, auth.signedHeaders.join(';'), payloadHash].join('\n');
+  return `SDK-HMAC-SHA256\n${auth.date}\n${sha256(canonical)}`;
+}
+
+/** Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (Surprises 2). */
+export function canonicalUris(rawPath: string): string[] {
+  const build = (decode: boolean): string => {
+    const path = rawPath.split('/').map((seg) => encode(decode ? safeDecode(seg) : seg)).join('/');
+    return path.endsWith('/') ? path : `${path}/`;
+  };
+  return [...new Set([build(true), build(false)])];
+}
+
+/** Parameters sorted by name, `k=v` each URI-encoded, joined with `&`; empty without a query. */
+export function canonicalQuery(rawQuery: string): string {
+  if (!rawQuery) return '';
+  const pairs = rawQuery.split('&').filter(Boolean).map((p) => {
+    const eq = p.indexOf('=');
+    const k = safeDecode(eq < 0 ? p : p.slice(0, eq));
+    const v = eq < 0 ? '' : safeDecode(p.slice(eq + 1));
+    return [k, v] as const;
+  });
+  pairs.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
+}
+
+/** encodeURIComponent leaves `!'()*` alone; the signers escape everything but A-Z a-z 0-9 - _ . ~ */
+const encode = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+function headerValue(v: string | string[] | undefined): string {
+  return (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
+}
+
+const pathOf = (url: string): string => url.split('?')[0]!;
+const queryOf = (url: string): string => { const q = url.indexOf('?'); return q < 0 ? '' : url.slice(q + 1); };

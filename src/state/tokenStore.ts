@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+
+/** What an IAM token was issued for (huawei-ocr.md section 4.1). */
+export interface IssuedToken {
+  token: string;
+  issuedAt: number;
+  expiresAt: number;
+  user: { id: string; name: string; domain: { id: string; name: string } };
+  /** Project scope; absent for a domain-scoped token (which OCR refuses: ModelArts.0212). */
+  project?: { id: string; name: string };
+}
+
+/** "Tokens are valid for 24 h" (section 4.1). */
+export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** The IAM tokens the emulator issued; X-Auth-Token is looked up here. */
+export class TokenStore {
+  private readonly tokens = new Map<string, IssuedToken>();
+
+  issue(now: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): IssuedToken {
+    // Real tokens are long base64 PKI blobs starting `MII`; the value only has to be unguessable.
+    const token = `MII${randomBytes(96).toString('base64')}`;
+    const issued = { ...who, token, issuedAt: now, expiresAt: now + TOKEN_LIFETIME_MS };
+    this.tokens.set(token, issued);
+    return issued;
+  }
+
+  find(token: string): IssuedToken | undefined {
+    return this.tokens.get(token);
+  }
+
+  reset(): void {
+    this.tokens.clear();
+  }
+}

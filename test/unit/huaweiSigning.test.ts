@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalQuery, canonicalUris, parseSdkHmac, checkSdkDate, verifySdkHmac } from '../../src/providers/huawei/verifySdkHmac.ts';
+import { signRequest, SK } from '../helpers/huaweiSign.ts';
+import { AkLockout } from '../../src/state/akLockout.ts';
+
+describe('SDK-HMAC-SHA256 pieces (huawei-ocr.md section 4.2)', () => {
+  it('the canonical URI always ends in /', () => {
+    expect(canonicalUris('/v2/pid123/ocr/id-card')).toEqual(['/v2/pid123/ocr/id-card/']);
+  });
+
+  it('a percent-encoded path: Python decodes before encoding, Node does not (Surprises 19), both accepted', () => {
+    expect(canonicalUris('/v2/%7Bproject_id%7D/ocr/id-card')).toEqual(['/v2/%7Bproject_id%7D/ocr/id-card/', '/v2/%257Bproject_id%257D/ocr/id-card/']);
+  });
+
+  it('the query is sorted and re-encoded', () => {
+    expect(canonicalQuery('name=cn north&a=1')).toBe('a=1&name=cn%20north');
+    expect(canonicalQuery('')).toBe('');
+  });
+
+  it('verifies a signature with header values trimmed and X-Sdk-Content-Sha256 in place of the body hash', () => {
+    const headers = { 'content-type': 'application/json', host: '127.0.0.1:4600', 'x-sdk-date': '20261121T080615Z' };
+    const body = Buffer.from('{"image": "x"}');
+    const authorization = signRequest({ method: 'POST', path: '/v2/p/ocr/id-card', headers, body });
+    const r = { method: 'POST', url: '/v2/p/ocr/id-card', headers: { ...headers, 'content-type': ' application/json ', authorization }, body };
+    const auth = parseSdkHmac(r);
+    expect(verifySdkHmac(r, auth, SK)).toBe(true);
+    expect(verifySdkHmac({ ...r, body: Buffer.from('{"image":"x"}') }, auth, SK)).toBe(false);
+    expect(verifySdkHmac({ ...r, headers: { ...r.headers, 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' } }, auth, SK)).toBe(false);
+  });
+
+  it('X-Sdk-Date within 15 minutes', () => {
+    const auth = { ak: 'a', signedHeaders: [], signature: '', date: '20261121T080615Z' };
+    const at = Date.UTC(2026, 10, 21, 8, 6, 15);
+    expect(() => checkSdkDate(auth, at + 15 * 60 * 1000)).not.toThrow();
+    expect(() => checkSdkDate(auth, at + 15 * 60 * 1000 + 1000)).toThrow();
+    expect(() => checkSdkDate({ ...auth, date: '2026-11-21' }, at)).toThrow();
+  });
+});
+
+describe('AkLockout', () => {
+  it('locks after 5 consecutive failures for 5 minutes; a success resets the count', () => {
+    const l = new AkLockout();
+    for (let i = 0; i < 4; i++) l.fail('ak', 0);
+    l.succeed('ak');
+    l.fail('ak', 0);
+    expect(l.isLocked('ak', 0)).toBe(false);
+    for (let i = 0; i < 4; i++) l.fail('ak', 0);
+    expect(l.isLocked('ak', 1000)).toBe(true);
+    expect(l.isLocked('ak', 5 * 60 * 1000)).toBe(false);
+  });
+});
