@@ -105,7 +105,9 @@ describe('Cloud API 3.0 gateway errors over raw HTTP', () => {
 
   it('AuthFailure.InvalidAuthorization for a malformed Authorization header', async () => {
     const headers = { ...tc3Headers({ host, body: '{}' }), Authorization: 'TC3-HMAC-SHA256 garbage' };
-    expectError(await post('{}', headers), 'AuthFailure.InvalidAuthorization');
+    const res = await post('{}', { ...headers, 'X-TC-Language': 'zh-CN' });
+    expectError(res, 'AuthFailure.InvalidAuthorization');
+    expect(res.body.Response.Error.Message).toMatch(/^请求头部的 Authorization 不符合腾讯云标准：应为 `TC3-HMAC-SHA256/);
   });
 
   it('AuthFailure.SignatureFailure when the body is not what was signed', async () => {

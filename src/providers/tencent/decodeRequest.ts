@@ -68,7 +68,7 @@ function parseJson(body: Buffer): Record<string, unknown> {
     throw new MockError('InvalidParameter', { detail: (e as Error).message }, 'json');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MockError('InvalidParameter', { detail: 'the body must be a JSON object' }, 'json');
+    throw new MockError('InvalidParameter', {}, 'jsonObject');
   }
   return value as Record<string, unknown>;
 }

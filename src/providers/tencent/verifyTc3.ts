@@ -14,11 +14,11 @@ export interface Tc3Authorization { secretId: string; date: string; service: str
 /** The structural checks every TC3 request gets, known credential or not (tencent-cloud-api3.md section 3.1). */
 export function parseTc3(r: TencentRequest, nowSeconds: number): Tc3Authorization {
   const m = AUTHORIZATION.exec(String(r.headers.authorization ?? ''));
-  if (!m) throw new MockError('AuthFailure.InvalidAuthorization', { detail: 'expected `TC3-HMAC-SHA256 Credential=SecretId/Date/Service/tc3_request, SignedHeaders=content-type;host, Signature=...`.' }, 'detail');
+  if (!m) throw new MockError('AuthFailure.InvalidAuthorization', {}, 'shape');
   const [, secretId, date, service, signed, signature] = m as unknown as [string, string, string, string, string, string];
   const signedHeaders = signed.split(';');
   if (!signedHeaders.includes('content-type') || !signedHeaders.includes('host')) {
-    throw new MockError('AuthFailure.InvalidAuthorization', { detail: 'SignedHeaders must include content-type and host.' }, 'detail');
+    throw new MockError('AuthFailure.InvalidAuthorization', {}, 'signedHeaders');
   }
   const ts = String(r.headers['x-tc-timestamp'] ?? '');
   if (!/^\d{1,12}$/.test(ts)) throw new MockError('MissingParameter', { name: 'X-TC-Timestamp' }, 'name');
