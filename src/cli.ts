@@ -1,6 +1,6 @@
-import { createApp } from './app.ts';
+import { createApp, runtimeOf } from './app.ts';
 import { createServer } from './server.ts';
-import { loadData, DataError } from './data/loadData.ts';
+import { DataError } from './data/loadData.ts';
 import { parseCliOptions, USAGE } from './cliOptions.ts';
 
 /** The only file that touches process.*: flags and env in, a listening server (or a data report) out. */
@@ -19,8 +19,7 @@ function main(): void {
   const { config } = options;
   try {
     if (options.validateOnly) {
-      const data = loadData(config.dataDir);
-      createApp(config);
+      const { data } = runtimeOf(createApp(config));
       console.log(`idcard-mock: data OK (${data.apis.size} APIs, ${[...data.apis.values()].reduce((n, a) => n + a.scenarios.size, 0)} scenarios)`);
       return;
     }

@@ -1,4 +1,4 @@
-import { loadData, DataError } from './data/loadData.ts';
+import { collectData, DataError } from './data/loadData.ts';
 import { compileParamValidator, type ParamValidator } from './pipeline/validateParams.ts';
 import { RateLimiter } from './pipeline/rateLimiter.ts';
 import { Journal } from './state/journal.ts';
@@ -7,6 +7,7 @@ import { scenarioPersons } from './data/scenarioPersons.ts';
 import { TokenStore } from './state/tokenStore.ts';
 import { AkLockout } from './state/akLockout.ts';
 import { handlers } from './actions/index.ts';
+import { testKeyPair } from './encryption/testKeyPair.ts';
 import type { Config } from './config.ts';
 import type { DataSet } from './data/types.ts';
 
@@ -26,15 +27,27 @@ export interface Runtime {
 
 /** Loads and compiles everything once; every data problem is listed in one DataError, at boot. */
 export function createRuntime(config: Config): Runtime {
-  const data = loadData(config.dataDir);
-  const problems: string[] = [];
+  const { data, problems } = collectData(config.dataDir);
   const validators = new Map<string, ParamValidator>();
   for (const [key, api] of data.apis) {
     const where = `schemas/${api.meta.provider}/${api.meta.service}/${api.meta.action}/action.json`;
     if (!handlers[api.meta.handler]) problems.push(`${where}: handler ${api.meta.handler} is not in src/actions/index.ts`);
     const codes = data.validationCodes[api.meta.provider];
     if (!codes) problems.push(`schemas/${api.meta.provider}/errors.json: no "validation" codes`);
-    else validators.set(key, compileParamValidator(api, codes));
+    else {
+      try {
+        validators.set(key, compileParamValidator(api, codes));
+      } catch {
+        // the schema's own compile problem is already in the list (collectData)
+      }
+    }
+  }
+  // The published test key pair (keys/) is data too: a missing or unreadable PEM is a boot problem, not a
+  // failure of the first encrypted IdCardOCRVerification request.
+  try {
+    testKeyPair(config.dataDir);
+  } catch (e) {
+    problems.push(`keys/: ${(e as Error).message}`);
   }
   if (problems.length) throw new DataError(problems);
   return { config, data, validators, limiter: new RateLimiter(), journal: new Journal(), register: new IdentityRegister(scenarioPersons(data)), tokens: new TokenStore(), lockout: new AkLockout() };

@@ -4,17 +4,15 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-/**
- * One configured Ajv for every schema the emulator compiles (vendor schemas and the data files'
- * meta-schemas). `verbose` keeps `parentSchema` on errors so a failed `enum` can name the vendor
- * error code written beside it (`x-error`).
- */
 let shared: Ajv2020 | undefined;
 
 /**
- * The process-wide instance. Ajv caches a compiled function per schema object, so the loader's boot-time
- * compile (which proves every schema is valid) is the only compile: the validators and the response
- * checker get the cached function. Compiling is most of the boot time (about 10-30 ms a schema).
+ * One configured Ajv for every schema the emulator compiles (vendor schemas and the data files'
+ * meta-schemas). `verbose` keeps `parentSchema` on errors so a failed `enum` can name the vendor
+ * error code written beside it (`x-error`). It is process-wide: Ajv caches a compiled function per
+ * schema object, so the loader's boot-time compile (which proves every schema is valid) is the only
+ * one, and the validators and the response checker get the cached function. Compiling is most of
+ * the boot time (about 10-30 ms a schema).
  */
 export function createAjv(): Ajv2020 {
   if (shared) return shared;

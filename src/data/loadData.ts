@@ -22,8 +22,16 @@ const API_FILES = ['action.json', 'request.json', 'response.json', 'errors.json'
  * schemas/<provider>/errors.json, schemas/mock/errors.json,
  * schemas/<provider>/<service>/<Action>/{action,request,response,errors,warnings,results}.json,
  * scenarios/<provider>/<service>/<Action>/<name>.json.
+ * Throws a DataError listing every problem.
  */
 export function loadData(root: string): DataSet {
+  const { data, problems } = collectData(root);
+  if (problems.length) throw new DataError(problems);
+  return data;
+}
+
+/** The data as far as it loads, and every problem found; for callers that add checks of their own before throwing. */
+export function collectData(root: string): { data: DataSet; problems: string[] } {
   const problems: string[] = [];
   const ajv = createAjv();
   const metaFiles = readJsonFiles(root, 'schemas/_meta', problems);
@@ -105,6 +113,5 @@ export function loadData(root: string): DataSet {
 
   const data: DataSet = { commonErrors, validationCodes, mockErrors, apis };
   problems.push(...checkReferences(data));
-  if (problems.length) throw new DataError(problems);
-  return data;
+  return { data, problems };
 }

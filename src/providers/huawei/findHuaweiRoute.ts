@@ -8,6 +8,9 @@ export type HuaweiRoute =
 
 /** The paths the Huawei front door answers: everything under these prefixes is Huawei's (APIG.0101 if unknown). */
 const HUAWEI_PREFIX = /^\/v[123]\//;
+
+/** Whether a path belongs to the Huawei front door at all (the Tencent one owns `/`). */
+export const isHuaweiPath = (path: string): boolean => HUAWEI_PREFIX.test(path);
 const ROUTES: { path: RegExp; method: string; route: (m: RegExpExecArray) => HuaweiRoute }[] = [
   { path: /^\/v2\/([^/]+)\/ocr\/id-card\/?$/, method: 'POST', route: (m) => ({ kind: 'RecognizeIdCard', projectId: m[1]! }) },
   { path: /^\/v3\/auth\/tokens\/?$/, method: 'POST', route: () => ({ kind: 'KeystoneCreateUserTokenByPassword' }) },
@@ -21,7 +24,7 @@ const ROUTES: { path: RegExp; method: string; route: (m: RegExpExecArray) => Hua
  */
 export function findHuaweiRoute(method: string, url: string): HuaweiRoute | undefined {
   const path = url.split('?')[0]!;
-  if (!HUAWEI_PREFIX.test(path)) return undefined;
+  if (!isHuaweiPath(path)) return undefined;
   for (const r of ROUTES) {
     const m = r.path.exec(path);
     if (!m) continue;

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { MockError } from '../../errors.ts';
 import { captureBody } from '../../pipeline/captureBody.ts';
 import { runAction } from '../../pipeline/runAction.ts';
-import { findHuaweiRoute, checkProjectId, type HuaweiRoute } from './findHuaweiRoute.ts';
+import { findHuaweiRoute, checkProjectId, isHuaweiPath, type HuaweiRoute } from './findHuaweiRoute.ts';
 import { authenticateHuawei, type HuaweiCaller } from './authenticateHuawei.ts';
 import { createToken, listProjects, type IamReply } from './iamRoutes.ts';
 import { presentFields } from './presentFields.ts';
@@ -20,12 +20,12 @@ const BODY_LIMIT = 12 * 1024 * 1024;
  */
 export function huaweiRouter(rt: Runtime) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (!isHuaweiPath(req.path)) return next();
     const call = startHuaweiCall(req.headers, rt.config.now());
     call.codePrefixes = codePrefixesOf(rt.data, 'RecognizeIdCard', call.scenarioNames);
     let outcome = 'ok';
     try {
-      const route = findHuaweiRoute(req.method, req.originalUrl); //                         1. which API (APIG.0101)
-      if (!route) return next();
+      const route = findHuaweiRoute(req.method, req.originalUrl)!; //                       1. which API (APIG.0101)
       call.action = route.kind;
       const projectId = route.kind === 'RecognizeIdCard' ? checkProjectId(route.projectId, req.headers) : undefined;
       const body = await captureBody(req, BODY_LIMIT, () => new MockError('APIG.0201', {}, 'tooLarge')); // 2. raw bytes, bounded
