@@ -2,23 +2,24 @@ import express, { type Express } from 'express';
 import { defaultConfig, type Config } from './config.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 import { adminRouter } from './admin/adminRouter.ts';
-import { tencentRouter } from './providers/tencent/tencentRouter.ts';
-import { huaweiRouter } from './providers/huawei/huaweiRouter.ts';
+import { frontDoor } from './lifecycle.ts';
+import { providers } from './providers/index.ts';
 
 export type AppOptions = Partial<Config>;
 
 /**
  * The emulator as an Express app, without listening: the CLI listens on it, tests hand it to
  * supertest or listen on an ephemeral port. Loads and checks all data first (throws DataError).
+ * The vendors' front doors come first, so API traffic meets no middleware it does not need.
  */
 export function createApp(options: AppOptions = {}): Express {
   const rt: Runtime = createRuntime(defaultConfig(options));
   const app = express();
   app.disable('x-powered-by');
+  app.disable('etag');
   app.locals.runtime = rt;
+  for (const provider of providers) app.use(frontDoor(rt, provider));
   app.use('/__mock', adminRouter(rt));
-  app.use(huaweiRouter(rt));
-  app.all('/', tencentRouter(rt));
   app.use((req, res) => {
     res.status(404).json({ error: 'idcard-mock: no emulated API at this path', method: req.method, path: req.path });
   });

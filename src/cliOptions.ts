@@ -37,8 +37,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port ?? env.IDCARD_MOCK_PORT}`);
   const auth = oneOf<AuthMode>('auth', values.auth ?? env.IDCARD_MOCK_AUTH ?? base.auth, ['lenient', 'strict', 'off']);
   const flavor = oneOf<Flavor>('flavor', values.flavor ?? env.IDCARD_MOCK_FLAVOR ?? base.flavor, ['domestic', 'intl']);
-  const huaweiRateLimitPerMinute = Number(values['huawei-rate-limit'] ?? env.IDCARD_MOCK_HUAWEI_RATE_LIMIT ?? base.huaweiRateLimitPerMinute);
-  if (!Number.isInteger(huaweiRateLimitPerMinute) || huaweiRateLimitPerMinute < 1) throw new Error(`--huawei-rate-limit must be a positive integer, got ${values['huawei-rate-limit'] ?? env.IDCARD_MOCK_HUAWEI_RATE_LIMIT}`);
+  const huaweiRateLimitText = values['huawei-rate-limit'] ?? env.IDCARD_MOCK_HUAWEI_RATE_LIMIT;
+  const huaweiRateLimitPerMinute = huaweiRateLimitText === undefined ? undefined : Number(huaweiRateLimitText);
+  if (huaweiRateLimitPerMinute !== undefined && (!Number.isInteger(huaweiRateLimitPerMinute) || huaweiRateLimitPerMinute < 1)) throw new Error(`--huawei-rate-limit must be a positive integer, got ${values['huawei-rate-limit'] ?? env.IDCARD_MOCK_HUAWEI_RATE_LIMIT}`);
   const credentialsFile = values.credentials ?? env.IDCARD_MOCK_CREDENTIALS;
   if (credentialsFile) addCredentials(base, credentialsFile);
   const config = Object.freeze({

@@ -15,8 +15,8 @@ export interface Config {
   auth: AuthMode;
   seed: string;
   rateLimit: boolean;
-  /** Huawei APIG.0308: requests per minute per credential (AK or IAM user); the vendor publishes no number. */
-  huaweiRateLimitPerMinute: number;
+  /** Huawei requests per minute per credential (AK or IAM user) before the gateway's throttling error; default: schemas/huawei/provider.json. */
+  huaweiRateLimitPerMinute?: number;
   fetchImageUrls: boolean;
   flavor: Flavor;
   /** Where schemas/ and scenarios/ live (the package root by default). */
@@ -45,7 +45,6 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     auth: 'lenient',
     seed: 'idcard-mock',
     rateLimit: true,
-    huaweiRateLimitPerMinute: 600,
     fetchImageUrls: false,
     flavor: 'domestic',
     dataDir: packageRoot,
@@ -58,4 +57,9 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     strictRegister: false,
     ...overrides,
   };
+}
+
+/** A rate limit the user set for a provider's shared window (`--huawei-rate-limit`), over its data's. */
+export function rateLimitOverride(config: Config, provider: string): number | undefined {
+  return provider === 'huawei' ? config.huaweiRateLimitPerMinute : undefined;
 }

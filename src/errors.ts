@@ -1,20 +1,39 @@
 /**
- * The error value that logic throws. It names a catalog code (a vendor code such as
- * `FailedOperation.ImageDecodeFailed` or `AIS.0103`, or one of the emulator's own `Mock.*` codes) and
- * the values for the message's {placeholders}; the provider's renderer turns it into the vendor's
- * envelope, with the message text taken from the error catalog in schemas/ (never written in src/).
+ * The error value that logic throws. Mechanisms raise a *role* (what they found: `signatureMismatch`,
+ * `clockSkew`, `bodyTooLarge`, …) and the provider's data (schemas/<provider>/provider.json `roles`,
+ * an API's action.json `roles`) names the vendor code for it; logic that reads a code from data (an
+ * image rule, a scenario) raises the code itself. One renderer per provider turns it into the vendor's
+ * envelope, with the message taken from the error catalog (never written in src/).
  */
+import type { Role } from './data/roles.ts';
+
 export class MockError extends Error {
-  constructor(
-    readonly code: string,
-    readonly vars: Record<string, string | number> = {},
+  private constructor(
+    /** A catalog code (`FailedOperation.ImageDecodeFailed`, `AIS.0103`, `Mock.UnknownScenario`), read from data. */
+    readonly code: string | undefined,
+    /** A role, resolved to a code by the provider's data. */
+    readonly role: string | undefined,
+    /** Values for the message's {placeholders}. */
+    readonly vars: Record<string, string | number>,
     /** Which of the catalog entry's real-trigger messages to use (`variants` in the catalog). */
     readonly variant?: string,
   ) {
-    super(code);
+    super(code ?? role);
     this.name = 'MockError';
   }
+
+  /** An error named by a code that came from data. */
+  static code(code: string, vars: Record<string, string | number> = {}, variant?: string): MockError {
+    return new MockError(code, undefined, vars, variant);
+  }
+
+  /** An error named by what happened; the provider's data says which vendor code that is. */
+  static role(role: Role, vars: Record<string, string | number> = {}): MockError {
+    return new MockError(undefined, role, vars);
+  }
 }
+
+export const raise = MockError.role;
 
 export function isMockError(e: unknown): e is MockError {
   return e instanceof MockError;

@@ -1,16 +1,21 @@
-import { MockError } from '../errors.ts';
+import { MockError, raise } from '../errors.ts';
 import { personFor, createRandom, type Person, type Random } from '../identity/index.ts';
 import { chinaDate } from '../identity/ymd.ts';
-import { makeJpeg } from '../images/makeJpeg.ts';
+import { crop } from './crop.ts';
 import { backChecks, frontChecks, isoDate, LONG_TERM } from './idCardChecks.ts';
 import { portraitLocation, textLocation, type Placement, type Size } from './cardLayout.ts';
 import type { ImageMarkers } from '../images/markers.ts';
 import type { ActionHandler } from './types.ts';
+import type { ApiDefinition } from '../data/types.ts';
 
 type Fields = Record<string, unknown>;
 
-/** The eight alarms (huawei-ocr.md section 2.2): request flag `detect_<k>`, result `detect_<k>_result`, score `<k>_score`. */
-export const ALARMS = ['reproduce', 'copy', 'tampering', 'border_integrity', 'blocking_within_border', 'blur', 'interim', 'glare'] as const;
+/**
+ * The alarms, read from the request schema: flag `detect_<k>`, result `detect_<k>_result`, score
+ * `<k>_score` (huaweicloudsdkocr id_card_request_body.py, idcard_score_info_result.py).
+ */
+export const alarmsOf = (api: ApiDefinition): string[] =>
+  Object.keys(api.request.properties ?? {}).filter((k) => k.startsWith('detect_')).map((k) => k.slice('detect_'.length));
 
 /** An ID-1 card photographed edge to edge, when the image's size is unknown (a URL that is not fetched). */
 const DEFAULT_SIZE: Size = { width: 856, height: 540 };
@@ -20,17 +25,20 @@ const DEFAULT_SIZE: Size = { width: 856, height: 540 };
  * the fixture image's `side` marker, else front; `double_side` reads both halves of one photo into
  * `front` and `back`. Verification is computed from what is reported (scenario overrides included);
  * alarms are raised by a scenario's `detect_*_result: true` (true = problem found, including
- * border_integrity: Surprises 13). The router drops whatever the request's flags did not ask for.
+ * border_integrity). The lifecycle drops whatever the request's flags did not ask for (the response
+ * schema's `x-when`).
  */
-export const RecognizeIdCard: ActionHandler = ({ api, params, image, scenario, runtime }) => {
+export const RecognizeIdCard: ActionHandler = ({ api, params, image, scenario, seed, now, register }) => {
   const side = chooseSide(params.side, image.markers, api.meta.image!.errors.wrongSide!);
-  const seed = runtime.config.seed;
-  const person = personFor(image.key, seed, new Date(runtime.config.now()));
-  const random = createRandom(seed, image.key, 'RecognizeIdCard');
-  const today = chinaDate(new Date(runtime.config.now()));
+  const person = personFor(image.key, seed, new Date(now));
+  const random = createRandom(seed, image.key, api.meta.action);
+  const today = chinaDate(new Date(now));
   const size = image.info ?? DEFAULT_SIZE;
   const overrides = (scenario.response.result ?? {}) as Fields;
-  if (side !== 'back') runtime.register.remember(person.idNum, person.name);
+  const alarms = (o: Fields): Fields => raisedAlarms(alarmsOf(api), o, random);
+  const portrait = (p: Person): string => crop(api, 'portrait', p.idNum);
+  const adjusted = (p: Person, s: string): string => crop(api, 'card', `${p.idNum}:${s}`);
+  if (side !== 'back') register.remember(person.idNum, person.name);
 
   const front = (placement: Placement, shown: Fields): Fields => {
     const text = { ...frontText(person), ...shown };
@@ -41,7 +49,7 @@ export const RecognizeIdCard: ActionHandler = ({ api, params, image, scenario, r
       portrait_location: portraitLocation(size, placement),
       adjusted_image: adjusted(person, 'front'),
       text_location: textLocation('front', size, placement),
-      ...alarms(overrides, random),
+      ...alarms(overrides),
     };
   };
   const back = (placement: Placement, shown: Fields): Fields => {
@@ -51,7 +59,7 @@ export const RecognizeIdCard: ActionHandler = ({ api, params, image, scenario, r
       verification_result: backChecks(text, today),
       adjusted_image: adjusted(person, 'back'),
       text_location: textLocation('back', size, placement),
-      ...alarms(overrides, random),
+      ...alarms(overrides),
     };
   };
 
@@ -71,11 +79,11 @@ function chooseSide(asked: unknown, markers: ImageMarkers, wrongSide: string): '
   if (asked === 'double_side') {
     // Fixture marker `cards=front+front` (or back+back): two cards of the same side in one photo (AIS.0122).
     const cards = typeof markers.cards === 'string' ? markers.cards.toLowerCase().split('+') : [];
-    if (cards.length > 1 && new Set(cards).size === 1) throw new MockError('AIS.0122');
+    if (cards.length > 1 && new Set(cards).size === 1) throw raise('sameSideTwice');
     return 'double_side';
   }
   const wanted = asked === 'front' || asked === 'back' ? asked : undefined;
-  if (wanted && (marked === 'front' || marked === 'back') && wanted !== marked) throw new MockError(wrongSide);
+  if (wanted && (marked === 'front' || marked === 'back') && wanted !== marked) throw MockError.code(wrongSide);
   return wanted ?? (marked === 'back' ? 'back' : 'front');
 }
 
@@ -87,18 +95,14 @@ const backText = (p: Person): Fields => ({
   issue: p.authority, valid_from: isoDate(p.validFrom), valid_to: p.validTo === 'long-term' ? LONG_TERM : isoDate(p.validTo),
 });
 
-const portrait = (p: Person): string => makeJpeg({ width: 179, height: 220, kind: 'portrait', seed: p.idNum }).toString('base64');
-const adjusted = (p: Person, side: string): string =>
-  makeJpeg({ width: 428, height: 270, kind: 'card', seed: `${p.idNum}:${side}` }).toString('base64');
-
 const nested = (v: unknown): Fields => (typeof v === 'object' && v !== null ? (v as Fields) : {});
 
 /** Every alarm with its score: a raised alarm scores high, a clear one low (scores are undocumented, 0-100 here). */
-function alarms(overrides: Fields, random: Random): Fields {
+function raisedAlarms(alarms: string[], overrides: Fields, random: Random): Fields {
   const out: Fields = {};
   const scores: Record<string, number> = {};
   const given = nested(overrides.score_info);
-  for (const k of ALARMS) {
+  for (const k of alarms) {
     const raised = overrides[`detect_${k}_result`] === true;
     out[`detect_${k}_result`] = raised;
     const score = given[`${k}_score`];

@@ -1,5 +1,5 @@
 import { macaoPersonFor } from '../identity/macao/macaoPersonFor.ts';
-import { makeJpeg } from '../images/makeJpeg.ts';
+import { crop } from './crop.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
 import { reportedWarnings } from './reportedWarnings.ts';
 import { dashDate } from './tencentDates.ts';
@@ -11,12 +11,12 @@ import type { ActionHandler } from './types.ts';
  * (seed 004). Config.RetImage `portrait` returns the head photo, `preprocess` (the vendor example's
  * value) the processed card image. WarnCardInfos are the codes the scenario says are present.
  */
-export const RecognizeMacaoIDCardOCR: ActionHandler = ({ api, params, image, scenario, runtime }) => {
+export const RecognizeMacaoIDCardOCR: ActionHandler = ({ api, params, image, scenario, seed, now }) => {
   const config = parseJsonParam(params.Config);
-  const p = macaoPersonFor(image.key, runtime.config.seed, new Date(runtime.config.now()));
+  const p = macaoPersonFor(image.key, seed, new Date(now));
   let retImage = '';
-  if (config.RetImage === 'portrait') retImage = makeJpeg({ width: 179, height: 220, kind: 'portrait', seed: p.id }).toString('base64');
-  if (config.RetImage === 'preprocess') retImage = makeJpeg({ width: 428, height: 270, kind: 'card', seed: p.id }).toString('base64');
+  if (config.RetImage === 'portrait') retImage = crop(api, 'portrait', p.id);
+  if (config.RetImage === 'preprocess') retImage = crop(api, 'card', p.id);
   // The two vendor spellings (permanent, non-permanent) live in response.json's enum, in that order.
   const residentTypes = api.response.properties!.ResidentType!.enum as string[];
   return {

@@ -1,4 +1,4 @@
-import { isValidIdNumber, type YMD } from '../identity/index.ts';
+import { isValidIdNumber, TERM_YEARS, type YMD } from '../identity/index.ts';
 import { addYears, compareYmd, isValidYmd } from '../identity/ymd.ts';
 
 /** The card's words as read, after any scenario overrides: the checks judge what is reported. */
@@ -32,8 +32,6 @@ export function frontChecks(t: FrontText): { valid_number: boolean; valid_birth:
   return { valid_number: valid, valid_birth: valid && t.birth === encodedBirth, valid_sex: valid && t.sex === encodedSex };
 }
 
-const TERMS = [5, 10, 20]; // 居民身份证法 art. 5: 5, 10 or 20 years, or 长期
-
 /**
  * IdcardBackVerificationResult (section 2.3): `valid_validity_period` = the dates are real and the
  * term is one the law allows; `valid_date` = today (China time, on the emulator's clock) is within it.
@@ -43,7 +41,7 @@ export function backChecks(t: BackText, today: YMD): { valid_date: boolean; vali
   const lifelong = t.valid_to === LONG_TERM;
   const to = lifelong ? undefined : parseIso(t.valid_to);
   if (!from || (!to && !lifelong)) return { valid_date: false, valid_validity_period: false };
-  const legal = lifelong || TERMS.some((n) => compareYmd(addYears(from, n), to!) === 0);
+  const legal = lifelong || TERM_YEARS.some((n) => compareYmd(addYears(from, n), to!) === 0);
   const current = compareYmd(from, today) <= 0 && (lifelong || compareYmd(today, to!) <= 0);
   return { valid_date: current, valid_validity_period: legal };
 }

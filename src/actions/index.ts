@@ -2,7 +2,11 @@ import { IDCardOCR } from './IDCardOCR.ts';
 import { IdCardOCRVerification } from './IdCardOCRVerification.ts';
 import { RecognizeMacaoIDCardOCR } from './RecognizeMacaoIDCardOCR.ts';
 import { RecognizeIdCard } from './RecognizeIdCard.ts';
+import { KeystoneCreateUserTokenByPassword } from './KeystoneCreateUserTokenByPassword.ts';
+import { KeystoneListProjects } from './KeystoneListProjects.ts';
 import type { ActionHandler } from './types.ts';
 
-/** The action modules, by the `handler` name that schemas/<provider>/<service>/<Action>/action.json gives. */
-export const handlers: Record<string, ActionHandler> = { IDCardOCR, RecognizeIdCard, RecognizeMacaoIDCardOCR, IdCardOCRVerification };
+/** The action logic, by the `handler` name an action.json gives; one handler may serve several APIs. */
+export const handlers: Record<string, ActionHandler> = {
+  IDCardOCR, RecognizeIdCard, RecognizeMacaoIDCardOCR, IdCardOCRVerification, KeystoneCreateUserTokenByPassword, KeystoneListProjects,
+};

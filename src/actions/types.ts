@@ -1,8 +1,11 @@
-import type { ApiDefinition, Flavor, Language } from '../data/types.ts';
+import type { ApiDefinition, Flavor, Language, ProviderFacts } from '../data/types.ts';
+import type { AuthMode } from '../config.ts';
 import type { ImageInput } from '../pipeline/resolveImage.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
-import type { Runtime } from '../runtime.ts';
+import type { IdentityRegister } from '../state/identityRegister.ts';
+import type { TokenStore } from '../state/tokenStore.ts';
 
+/** What an action's logic may read and change: the request, the chosen scenario, and the state it owns. */
 export interface ActionInput {
   api: ApiDefinition;
   params: Record<string, unknown>;
@@ -13,7 +16,23 @@ export interface ActionInput {
   /** The action's extraImages, by name (action.json). */
   images: Record<string, ImageInput>;
   scenario: ChosenScenario;
-  runtime: Runtime;
+  /** The seed of the fake population (--seed). */
+  seed: string;
+  /** The emulator's clock, in milliseconds. */
+  now: number;
+  /** Who is on record for the verification APIs. */
+  register: IdentityRegister;
+  /** IAM tokens issued. */
+  tokens: TokenStore;
+  strictRegister: boolean;
+  auth: AuthMode;
+  /** Where keys/ (the published test key pair) lives. */
+  dataDir: string;
+  /** The provider's limits (token lifetime, …). */
+  limits: ProviderFacts['limits'];
+  request: { host: string; query: URLSearchParams };
+  /** A response header of the success reply (IAM's X-Subject-Token). */
+  setHeader(name: string, value: string): void;
 }
 
 /** Produces the action's fields (JSON-text fields as objects); the pipeline lays them over the schema skeleton. */

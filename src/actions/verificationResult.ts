@@ -6,39 +6,41 @@ export interface VerificationInput {
   name: string;
   idCard: string;
   register: IdentityRegister;
-  /** results.json `limits`: the per-day counts per parameter (Name, IdCard) and the result beyond them. */
-  limits: Results['limits'];
+  /** The API's results.json: the result codes, the name rules, the daily limits, the register's answers. */
+  results: Results;
   /** The China calendar day of the emulator clock, e.g. `20260301`: daily limits restart each day. */
   day: string;
-  /** --strict-register: a valid ID nobody was issued is "no such record" (-5) rather than a match. */
+  /** --strict-register: a valid ID nobody was issued is "no such record" rather than a match. */
   strict: boolean;
 }
 
-// Han characters, Latin letters (names as foreigners' Chinese documents and the intl examples write
-// them), spaces, and the middle dots of transliterated minority names (阿依古丽·买买提).
-const NAME = /^[\p{Script=Han}A-Za-z·•. ]+$/u;
-const NAME_MAX = 30;
-
 /**
- * IdCardOCRVerification's Result, as the ID database would decide it (seed 003 "Output Parameters"):
- * -2 when the ID number has the wrong length or check digit (GB 11643, ISO 7064 MOD 11-2); -3 when
- * the name is empty, too long, or holds digits or symbols; -7 past the daily limits; then the
- * register: the recorded name gives 0, another name -1; an ID not on record 0, or -5 when strict.
+ * A verification API's Result, as the ID database would decide it (seed 003 "Output Parameters"):
+ * the ID number's length and GB 11643 check digit (ISO 7064 MOD 11-2), then the name rules, then the
+ * daily limits, then the register: the recorded name matches, another does not, an ID not on record
+ * is a match (or "no record" when strict). The codes and rules are the API's results.json.
  */
 export function verificationResult(v: VerificationInput): string {
-  if (!/^\d{17}[\dXx]$/.test(v.idCard) || idCheckDigit(v.idCard.slice(0, 17)) !== v.idCard.charAt(17).toUpperCase()) return '-2';
+  const { idNumbers, names, limits, register } = v.results;
+  if (idNumbers && !hasCheckDigit(v.idCard)) return idNumbers.result;
   const name = v.name.trim();
-  if (name.length < 2 || name.length > NAME_MAX || !NAME.test(name)) return '-3';
-  if (v.limits && overLimit(v, { Name: name, IdCard: v.idCard.toUpperCase() })) return v.limits.result;
+  if (names && (name.length < names.minLength || name.length > names.maxLength || !new RegExp(names.pattern, 'u').test(name))) return names.result;
+  if (limits && overLimit(v, limits, { Name: name, IdCard: v.idCard.toUpperCase() })) return limits.result;
+  if (!register) throw new Error('results.json has no `register` answers');
   const recorded = v.register.nameOf(v.idCard.toUpperCase());
-  if (recorded === undefined) return v.strict ? '-5' : '0';
-  return recorded === name ? '0' : '-1';
+  if (recorded === undefined) return v.strict ? register.notOnRecordStrict : register.notOnRecord;
+  return recorded === name ? register.match : register.mismatch;
 }
 
-function overLimit(v: VerificationInput, values: Record<string, string>): boolean {
+function overLimit(v: VerificationInput, limits: NonNullable<Results['limits']>, values: Record<string, string>): boolean {
   let over = false;
-  for (const [param, max] of Object.entries(v.limits!.perDay)) {
+  for (const [param, max] of Object.entries(limits.perDay)) {
     if (v.register.countToday(v.day, `${param}:${values[param]}`) > max) over = true;
   }
   return over;
+}
+
+/** 18 characters whose last is the GB 11643 check digit of the first 17. */
+function hasCheckDigit(id: string): boolean {
+  return /^\d{17}[\dXx]$/.test(id) && idCheckDigit(id.slice(0, 17)) === id.charAt(17).toUpperCase();
 }

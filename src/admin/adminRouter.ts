@@ -29,14 +29,10 @@ export function adminRouter(rt: Runtime): Router {
     });
   });
   r.get('/journal', (_req, res) => {
-    res.json(rt.journal.list());
+    res.json(rt.state.journal.list());
   });
   r.post('/reset', (_req, res) => {
-    rt.journal.reset();
-    rt.register.reset();
-    rt.limiter.reset();
-    rt.tokens.reset();
-    rt.lockout.reset();
+    rt.state.reset();
     res.json({ status: 'reset' });
   });
   return r;

@@ -22,6 +22,13 @@ export function checkReferences(data: DataSet): string[] {
       if (s.contentSchema) walk(s.contentSchema, `${path}/contentSchema`);
     };
     walk(api.request, '');
+    const facts = data.providers[api.meta.provider];
+    if (!facts) problems.push(`schemas/${api.meta.provider}/provider.json: missing (the front door of ${key})`);
+    const roles = { ...data.mockRoles, ...facts?.roles, ...api.meta.roles };
+    for (const [role, ref] of Object.entries(roles)) {
+      const code = typeof ref === 'string' ? ref : ref.code;
+      if (!known(code)) problems.push(`${where}: role ${role} names ${code}, which is in no catalog of ${key}`);
+    }
     for (const s of api.scenarios.values()) {
       if (s.error && !known(s.error)) problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}`);
       for (const w of s.warnings ?? []) if (!(w in api.warnings)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json`);

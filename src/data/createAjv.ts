@@ -20,5 +20,8 @@ export function createAjv(): Ajv2020 {
   addFormats(shared);
   shared.addKeyword({ keyword: 'x-error', schemaType: 'string' });
   shared.addKeyword({ keyword: 'x-flavors', schemaType: 'array' });
+  // Which request flag or parameter values turn an optional response field on (x-when) or off (x-unless): src/pipeline/presentFields.ts.
+  shared.addKeyword({ keyword: 'x-when', schemaType: ['string', 'object'] });
+  shared.addKeyword({ keyword: 'x-unless', schemaType: 'object' });
   return shared;
 }

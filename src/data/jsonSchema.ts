@@ -10,5 +10,7 @@ export interface JsonSchema {
   contentSchema?: JsonSchema;
   'x-error'?: string;
   'x-flavors'?: string[];
+  'x-when'?: string | Record<string, unknown>;
+  'x-unless'?: Record<string, unknown>;
   [key: string]: unknown;
 }

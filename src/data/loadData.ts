@@ -4,7 +4,7 @@ import { createAjv } from './createAjv.ts';
 import { readJsonFiles, type JsonFile } from './readJsonFiles.ts';
 import { catalogScenarios } from './catalogScenarios.ts';
 import { checkReferences } from './checkReferences.ts';
-import type { ActionMeta, ApiDefinition, Catalog, DataSet, Results, Scenario, ValidationCodes, WarningEntry } from './types.ts';
+import type { ActionMeta, ApiDefinition, Catalog, DataSet, ProviderFacts, Results, Roles, Scenario, WarningEntry } from './types.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 
 /** Thrown at boot with every problem found in schemas/ and scenarios/, never just the first. */
@@ -14,12 +14,13 @@ export class DataError extends Error {
   }
 }
 
-const META = ['errors', 'action', 'warnings', 'scenario', 'results'] as const;
+// provider before action: action.schema.json refers to provider.schema.json's $defs by its $id.
+const META = ['provider', 'errors', 'action', 'warnings', 'scenario', 'results'] as const;
 const API_FILES = ['action.json', 'request.json', 'response.json', 'errors.json', 'warnings.json', 'results.json'];
 
 /**
  * Loads and checks everything under `root`/schemas and `root`/scenarios:
- * schemas/<provider>/errors.json, schemas/mock/errors.json,
+ * schemas/<provider>/provider.json, schemas/<provider>/errors.json, schemas/mock/errors.json,
  * schemas/<provider>/<service>/<Action>/{action,request,response,errors,warnings,results}.json,
  * scenarios/<provider>/<service>/<Action>/<name>.json.
  * Throws a DataError listing every problem.
@@ -35,9 +36,11 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
   const problems: string[] = [];
   const ajv = createAjv();
   const metaFiles = readJsonFiles(root, 'schemas/_meta', problems);
-  const meta = Object.fromEntries(
-    META.map((m) => [m, ajv.compile(metaFiles.find((f) => basename(f.path) === `${m}.schema.json`)?.value as object ?? {})]),
-  );
+  // The meta-schemas carry an $id, so Ajv (one per process) holds each once: a second load reuses it.
+  const meta = Object.fromEntries(META.map((m) => {
+    const file = metaFiles.find((f) => basename(f.path) === `${m}.schema.json`)?.value as { $id?: string } | undefined;
+    return [m, (file?.$id && ajv.getSchema(file.$id)) || ajv.compile(file ?? {})];
+  }));
   const conform = (f: JsonFile, kind: (typeof META)[number]): boolean => {
     const validate = meta[kind]!;
     if (validate(f.value)) return true;
@@ -46,18 +49,25 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
   };
 
   const commonErrors: Record<string, Catalog> = {};
-  const validationCodes: Record<string, ValidationCodes> = {};
+  const providers: Record<string, ProviderFacts> = {};
   let mockErrors: Catalog = {};
+  let mockRoles: Roles = {};
   const byDir = new Map<string, Map<string, JsonFile>>();
   for (const f of readJsonFiles(root, 'schemas', problems)) {
     const parts = f.rel.split(sep);
     if (parts[1] === '_meta') continue;
-    if (parts.length === 3 && parts[2] === 'errors.json') {
+    if (parts.length === 3 && parts[2] === 'provider.json') {
+      if (!conform(f, 'provider')) continue;
+      const facts = f.value as ProviderFacts;
+      if (facts.provider !== parts[1]) problems.push(`${f.rel}: provider must match its folder ${parts[1]}`);
+      else providers[facts.provider] = facts;
+    } else if (parts.length === 3 && parts[2] === 'errors.json') {
       if (!conform(f, 'errors')) continue;
-      const { errors, validation } = f.value as { errors: Catalog; validation?: ValidationCodes };
-      if (parts[1] === 'mock') mockErrors = errors;
-      else commonErrors[parts[1]!] = errors;
-      if (validation) validationCodes[parts[1]!] = validation;
+      const { errors, roles } = f.value as { errors: Catalog; roles?: Roles };
+      if (parts[1] === 'mock') {
+        mockErrors = errors;
+        mockRoles = roles ?? {};
+      } else commonErrors[parts[1]!] = errors;
     } else if (parts.length === 5 && API_FILES.includes(parts[4]!)) {
       const dir = dirname(f.rel);
       if (!byDir.has(dir)) byDir.set(dir, new Map());
@@ -111,7 +121,7 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
     api.scenarios.set(name, { ...(f.value as Omit<Scenario, 'name' | 'source'>), name, source: f.rel });
   }
 
-  const data: DataSet = { commonErrors, validationCodes, mockErrors, apis };
+  const data: DataSet = { providers, commonErrors, mockErrors, mockRoles, apis };
   problems.push(...checkReferences(data));
   return { data, problems };
 }

@@ -20,6 +20,8 @@ export interface WarningEntry {
   /** The request Config flag that enables the code; without one the code is reported whenever present. */
   flag?: string;
   requires?: Record<string, string>;
+  /** The emulator's name for the condition across vendors (blur, copy, …). */
+  name?: string;
   en: string;
   zh: string;
 }
@@ -45,13 +47,59 @@ export interface ImageRules {
   side?: string;
 }
 
+/** A catalog code, optionally with the name of one of its message variants. */
+export type CodeRef = string | { code: string; variant?: string };
+/** role (what a mechanism found) → the vendor's code for it. */
+export type Roles = Record<string, CodeRef>;
+
+/** A fixed window per caller: `action` counts each API apart, `provider` all of a provider's APIs together. */
+export interface RateLimit { points: number; seconds: number; scope?: 'action' | 'provider' }
+
+export interface Size { width: number; height: number }
+
+/** schemas/<provider>/provider.json: the wire facts of one front door. */
+export interface ProviderFacts {
+  provider: string;
+  /** The request paths the front door answers (a regular expression). */
+  owns: string;
+  requestId: 'uuid' | 'hex32';
+  /** The shape of a token the vendor issues (Huawei IAM `MII…`). */
+  tokenPattern?: string;
+  roles: Roles;
+  /** request style → the largest body (a GET: the URL) in bytes */
+  bodyLimits: Record<string, number>;
+  limits: {
+    clockSkewSeconds?: number;
+    tokenLifetimeSeconds?: number;
+    lockout?: { failures: number; seconds: number };
+    downloadTimeoutMs?: number;
+    rateLimit?: RateLimit | false;
+  };
+  /** code prefix → error body shape; `default` for the rest */
+  envelopes?: Record<string, string>;
+  /** flavour → the Host and request-client patterns that reveal it */
+  flavors?: Record<string, { host?: string; client?: string }>;
+  /** Parameters that travel beside an action's own (Tencent v1) */
+  commonParameters?: string[];
+}
+
 export interface ActionMeta {
   provider: string;
   service: string;
   action: string;
   version: string;
-  handler: string;
-  rateLimitPerSecond?: number;
+  /** The logic that produces the answer's fields (src/actions/index.ts); none: the skeleton and the scenario's fields. */
+  handler?: string;
+  rateLimit?: RateLimit | false;
+  /** Roles this API answers with its own codes (over the provider's). */
+  roles?: Roles;
+  /** REST front doors: the method and path template that reach this API. */
+  http?: { method: string; path: string };
+  /** How a caller may authenticate; [] = not at all. Default: every way the provider knows. */
+  auth?: ('signature' | 'token')[];
+  /** HTTP status of a success (default 200). */
+  status?: number;
+  crops?: { portrait?: Size; card?: Size };
   image?: ImageRules;
   /** Further images, by name (RecognizeMacaoIDCardOCR's `back`); handlers get them as `images[name]`. */
   extraImages?: Record<string, ImageRules>;
@@ -85,6 +133,12 @@ export interface ResultEntry { en: string; zh: string; charged: boolean }
 export interface Results {
   results: Record<string, ResultEntry>;
   limits?: { result: string; perDay: Record<string, number> };
+  /** What the ID database accepts as a name; anything else is `result`. */
+  names?: { pattern: string; minLength: number; maxLength: number; result: string };
+  /** An ID number that is not a valid GB 11643 number is `result`. */
+  idNumbers?: { result: string };
+  /** The identity register's answers. */
+  register?: { match: string; mismatch: string; notOnRecord: string; notOnRecordStrict: string };
 }
 
 /** One API: everything the emulator knows about it, loaded from schemas/ and scenarios/. */
@@ -99,15 +153,15 @@ export interface ApiDefinition {
   scenarios: Map<string, Scenario>;
 }
 
-/** Which code a failed parameter check gives, by kind of failure (schemas/<provider>/errors.json `validation`). */
-export interface ValidationCodes { unknown: string; type: string; value: string; required: string }
-
 export interface DataSet {
+  /** provider → its front door's facts (schemas/<provider>/provider.json) */
+  providers: Record<string, ProviderFacts>;
   /** provider → common catalog (Tencent common errors, Huawei gateway errors, ...) */
   commonErrors: Record<string, Catalog>;
-  validationCodes: Record<string, ValidationCodes>;
   /** The emulator's own errors (unknown scenario, ...), rendered in whichever vendor envelope applies. */
   mockErrors: Catalog;
+  /** The emulator's own roles (schemas/mock/errors.json `roles`). */
+  mockRoles: Roles;
   /** key `${provider}:${action}` */
   apis: Map<string, ApiDefinition>;
 }

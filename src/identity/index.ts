@@ -4,5 +4,5 @@ export { idCheckDigit, isValidIdNumber } from './idNumber.ts';
 export { divisions, findDivision, type Division } from './divisions.ts';
 export { nations, isNation, pickNation, type Nation } from './nations.ts';
 export { createRandom, type Random } from './random.ts';
-export { validityYears } from './validity.ts';
+export { validityYears, TERM_YEARS } from './validity.ts';
 export type { YMD } from './ymd.ts';

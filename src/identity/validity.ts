@@ -1,14 +1,17 @@
-// Card validity period (有效期限), 居民身份证法 art. 5: under 16 -> 5 years,
-// 16-25 -> 10 years, 26-45 -> 20 years, 46 and over -> 长期 (long-term).
+// Card validity period (有效期限): the terms of 居民身份证法 art. 5 live in data/validity.json.
 // Age is counted in completed years (周岁) on the issue date.
+import { loadJson } from './loadJson.ts';
 import type { Random } from './random.ts';
 import { addYears, ageOn, compareYmd, fromEpochDay, toEpochDay, type YMD } from './ymd.ts';
 
+interface Term { maxAge?: number; years: number | 'long-term' }
+const TERMS = (loadJson('validity.json') as { terms: Term[] }).terms;
+
+/** The fixed terms in years (5, 10, 20): a validity period of another length is not one the law allows. */
+export const TERM_YEARS: readonly number[] = TERMS.flatMap((t) => (typeof t.years === 'number' ? [t.years] : []));
+
 export function validityYears(ageAtIssue: number): number | 'long-term' {
-  if (ageAtIssue < 16) return 5;
-  if (ageAtIssue <= 25) return 10;
-  if (ageAtIssue <= 45) return 20;
-  return 'long-term';
+  return TERMS.find((t) => t.maxAge === undefined || ageAtIssue <= t.maxAge)!.years;
 }
 
 export function validToFor(birth: YMD, validFrom: YMD): YMD | 'long-term' {

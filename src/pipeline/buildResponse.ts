@@ -1,27 +1,37 @@
 import { fakeFromSchema } from './fakeFromSchema.ts';
 import { deepMerge } from './chooseScenarios.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
-import type { Flavor } from '../data/types.ts';
+
+const skeletons = new WeakMap<JsonSchema, Record<string, unknown>>();
 
 /**
- * The response body: the schema's generated skeleton, the action's fields over it, the scenario's
- * overrides over those. Fields the vendor sends as JSON text (`contentMediaType: application/json`,
- * e.g. IDCardOCR's AdvancedInfo) are merged as objects and serialised last; fields marked
- * `x-flavors` are dropped for the other flavour (intl IdCardOCRVerification has no Portrait).
+ * The schema's skeleton, generated once per schema: every field takes its schema `default` (the
+ * vendors' "" and [] for "not applicable"), so it is the same for every request and json-schema-faker
+ * stays off the request path.
  */
-export function buildResponse(
-  schema: JsonSchema,
-  seed: number,
-  fields: Record<string, unknown>,
-  overrides: Record<string, unknown>,
-  flavor: Flavor,
-): Record<string, unknown> {
+export function skeletonOf(schema: JsonSchema): Record<string, unknown> {
+  let s = skeletons.get(schema);
+  if (!s) {
+    s = fakeFromSchema(schema, 1);
+    skeletons.set(schema, s);
+  }
+  return s;
+}
+
+/**
+ * The response body: the skeleton, the action's fields over it, the scenario's overrides over those.
+ * A field the schema does not declare is left out when the schema allows no others: a handler shared
+ * by several APIs (the FaceID verification logic) answers each with its own fields only. Fields the
+ * vendor sends as JSON text (`contentMediaType: application/json`, e.g. IDCardOCR's
+ * AdvancedInfo) are merged as objects and serialised last.
+ */
+export function buildResponse(schema: JsonSchema, fields: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
   const props = schema.properties ?? {};
   const jsonText = Object.keys(props).filter((k) => props[k]!.contentMediaType === 'application/json' && props[k]!.type === 'string');
-  const base = fakeFromSchema(schema, seed);
+  const base = structuredClone(skeletonOf(schema));
   for (const k of jsonText) if (typeof base[k] === 'string') base[k] = JSON.parse(base[k] as string);
-  const body = deepMerge(deepMerge(base, fields), overrides);
+  const own = schema.additionalProperties === false ? Object.fromEntries(Object.entries(fields).filter(([k]) => k in props)) : fields;
+  const body = deepMerge(deepMerge(base, own), overrides);
   for (const k of jsonText) if (typeof body[k] === 'object' && body[k] !== null) body[k] = JSON.stringify(body[k]);
-  for (const [k, s] of Object.entries(props)) if (s['x-flavors'] && !s['x-flavors'].includes(flavor)) delete body[k];
   return body;
 }

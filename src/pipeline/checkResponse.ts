@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../data/createAjv.ts';
-import { MockError } from '../errors.ts';
+import { raise } from '../errors.ts';
 import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 
@@ -9,7 +9,7 @@ const compiled = new WeakMap<ApiDefinition, { whole: ValidateFunction; texts: [s
 /**
  * With `checkResponses` (the test suite turns it on), every body sent is held against the vendor's
  * response schema, JSON-text fields (AdvancedInfo) against their contentSchema too, so a drift
- * between what we send and what the vendor documents fails loudly as Mock.InvalidResponse.
+ * between what we send and what the vendor documents fails loudly as the emulator's own invalidResponse error.
  */
 export function checkResponse(api: ApiDefinition, body: Record<string, unknown>): void {
   let c = compiled.get(api);
@@ -22,7 +22,7 @@ export function checkResponse(api: ApiDefinition, body: Record<string, unknown>)
     compiled.set(api, c);
   }
   const fail = (v: ValidateFunction, where: string): never => {
-    throw new MockError('Mock.InvalidResponse', { detail: `${where}${v.errors?.map((e) => `${e.instancePath} ${e.message}`).join('; ')}` });
+    throw raise('invalidResponse', { detail: `${where}${v.errors?.map((e) => `${e.instancePath} ${e.message}`).join('; ')}` });
   };
   if (!c.whole(body)) fail(c.whole, '');
   for (const [k, v] of c.texts) if (typeof body[k] === 'string' && !v(JSON.parse(body[k] as string))) fail(v, `${k}: `);

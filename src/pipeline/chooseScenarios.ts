@@ -1,4 +1,4 @@
-import { MockError } from '../errors.ts';
+import { raise } from '../errors.ts';
 import type { ApiDefinition, Scenario } from '../data/types.ts';
 
 export interface ScenarioRequest {
@@ -37,7 +37,7 @@ export function chooseScenarios(api: ApiDefinition, req: ScenarioRequest): Chose
 function resolve(api: ApiDefinition, name: string): Scenario {
   const s = api.scenarios.get(name);
   if (s) return s;
-  throw new MockError('Mock.UnknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
+  throw raise('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
 }
 
 function matches(s: Scenario, params: Record<string, unknown>): boolean {

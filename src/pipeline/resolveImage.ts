@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { decodeBase64 } from '../images/decodeBase64.ts';
 import { sniffImage, type ImageInfo } from '../images/sniffImage.ts';
 import { readMarkers, type ImageMarkers } from '../images/markers.ts';
-import type { Config } from '../config.ts';
 import type { Flavor, ImageProblem, ImageRules } from '../data/types.ts';
 
 export interface ImageInput {
@@ -17,22 +16,20 @@ export interface ImageInput {
   absent?: boolean;
 }
 
-const DOWNLOAD_TIMEOUT_MS = 3000; // "图片下载时间不超过3秒" (IDCardOCR doc, seed 001)
-
 /**
  * Reads the image parameters as the vendor does: the URL or the base64 text (whichever the API says
  * wins), the size limit on the base64 text, then the real format and dimensions from the header
  * bytes, and the fixture marker if the image carries one. Pixels are never decoded.
  */
-export async function resolveImage(rules: ImageRules, params: Record<string, unknown>, flavor: Flavor, config: Config): Promise<ImageInput> {
+export async function resolveImage(rules: ImageRules, params: Record<string, unknown>, flavor: Flavor, fetchImageUrls: boolean, downloadTimeoutMs: number): Promise<ImageInput> {
   if (rules.skipWhen?.length && rules.skipWhen.every((p) => params[p] !== undefined)) return { key: 'none', markers: {}, absent: true };
   const b64 = params[rules.base64];
   const url = params[rules.url];
   const useUrl = typeof url === 'string' && url !== '' && (rules.precedence === 'url' || typeof b64 !== 'string' || b64 === '');
   const maxBase64 = rules.maxBase64Bytes[flavor] ?? rules.maxBase64Bytes.domestic;
   if (useUrl) {
-    if (!config.fetchImageUrls) return { key: `url:${url}`, markers: {} };
-    const bytes = await download(url, Math.ceil((maxBase64 * 3) / 4));
+    if (!fetchImageUrls) return { key: `url:${url}`, markers: {} };
+    const bytes = await download(url, Math.ceil((maxBase64 * 3) / 4), downloadTimeoutMs);
     return bytes ? inspect(bytes, rules) : { key: `url:${url}`, markers: {}, problem: 'download' };
   }
   if (typeof b64 !== 'string') return rules.optional ? { key: 'none', markers: {}, absent: true } : { key: 'none', markers: {}, problem: 'missing' };
@@ -58,10 +55,10 @@ function inspect(bytes: Buffer, rules: ImageRules): ImageInput {
   return base;
 }
 
-/** Only with --fetch-image-urls: a bounded GET; any failure (status, timeout, size) is undefined. */
-async function download(url: string, cap: number): Promise<Buffer | undefined> {
+/** Only with --fetch-image-urls: a bounded GET (the provider's download timeout, "图片下载时间不超过3秒" in the IDCardOCR doc); any failure (status, timeout, size) is undefined. */
+async function download(url: string, cap: number, timeoutMs: number): Promise<Buffer | undefined> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok || !res.body) return undefined;
     const chunks: Buffer[] = [];
     let size = 0;

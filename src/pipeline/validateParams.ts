@@ -1,45 +1,49 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../data/createAjv.ts';
-import { MockError } from '../errors.ts';
-import type { ApiDefinition, ValidationCodes } from '../data/types.ts';
+import { MockError, raise } from '../errors.ts';
+import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 
 export type ParamValidator = (params: Record<string, unknown>) => void;
 
 /**
- * Compiles an API's request schema once (at boot) into a function that throws the vendor's code for
- * the first problem: an undefined parameter, a wrong type, a value outside an enum (the property's
- * `x-error` names the code when the vendor has a specific one), or a string property whose
+ * Compiles an API's request schema once (at boot) into a function that throws the role of the first
+ * problem (unknownParameter, missingParameter, wrongType, invalidValue; the provider's data names the
+ * vendor code) or, where the vendor has a specific code for a property, the code its `x-error` names:
+ * an undefined parameter, a wrong type, a value outside an enum, or a string property whose
  * `contentMediaType` is application/json (Tencent's `Config`) that does not hold JSON of its
  * `contentSchema`.
  */
-export function compileParamValidator(api: ApiDefinition, codes: ValidationCodes): ParamValidator {
+export function compileParamValidator(api: ApiDefinition): ParamValidator {
   const ajv = createAjv();
   const validate = ajv.compile(api.request);
   const jsonStrings = Object.entries(api.request.properties ?? {})
     .filter(([, s]) => s.contentMediaType === 'application/json' && s.contentSchema)
     .map(([name, s]) => ({ name, schema: s, check: ajv.compile(s.contentSchema as object) }));
   return (params) => {
-    if (!validate(params)) throw toMockError(validate, codes);
+    if (!validate(params)) throw toMockError(validate);
     for (const { name, schema, check } of jsonStrings) {
       const text = params[name];
       if (typeof text !== 'string' || text === '') continue;
       let parsed: unknown;
       try { parsed = JSON.parse(text); } catch { parsed = undefined; }
-      if (parsed === undefined || !check(parsed)) throw new MockError(schema['x-error'] ?? codes.value, { name });
+      if (parsed === undefined || !check(parsed)) throw schema['x-error'] ? MockError.code(schema['x-error'], { name }) : raise('invalidValue', { name });
     }
   };
 }
 
-function toMockError(validate: ValidateFunction, codes: ValidationCodes): MockError {
+function toMockError(validate: ValidateFunction): MockError {
   const errors = validate.errors ?? [];
   const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors.find((x) => x.keyword === 'required') ?? errors[0]!;
   const name = paramName(e);
   switch (e.keyword) {
-    case 'additionalProperties': return new MockError(codes.unknown, { name }, 'name');
-    case 'required': return new MockError(codes.required, { name }, 'name');
-    case 'type': return new MockError(codes.type, { name }, 'type');
-    default: return new MockError((e.parentSchema as JsonSchema | undefined)?.['x-error'] ?? codes.value, { name });
+    case 'additionalProperties': return raise('unknownParameter', { name });
+    case 'required': return raise('missingParameter', { name });
+    case 'type': return raise('wrongType', { name });
+    default: {
+      const code = (e.parentSchema as JsonSchema | undefined)?.['x-error'];
+      return code ? MockError.code(code, { name }) : raise('invalidValue', { name });
+    }
   }
 }
 

@@ -1,8 +1,7 @@
-/** "more than 5 consecutive AK/SK failures locks the AK for 5 minutes" (huawei-ocr.md section 3.4, WEB apig-faq-0003). */
-const MAX_FAILURES = 5;
-const LOCK_MS = 5 * 60 * 1000;
+/** The lockout rule of a provider's data (huawei provider.json `limits.lockout`). */
+export interface LockoutRule { failures: number; seconds: number }
 
-/** Consecutive signature failures per Huawei AK, on the emulator's clock; a success clears the count. */
+/** Consecutive signature failures per credential, on the emulator's clock; a success clears the count. */
 export class AkLockout {
   private readonly failures = new Map<string, { count: number; lockedUntil?: number }>();
 
@@ -14,10 +13,10 @@ export class AkLockout {
     return false;
   }
 
-  fail(ak: string, now: number): void {
+  fail(ak: string, now: number, rule: LockoutRule): void {
     const f = this.failures.get(ak) ?? { count: 0 };
     f.count += 1;
-    if (f.count >= MAX_FAILURES) f.lockedUntil = now + LOCK_MS;
+    if (f.count >= rule.failures) f.lockedUntil = now + rule.seconds * 1000;
     this.failures.set(ak, f);
   }
 

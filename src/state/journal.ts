@@ -1,3 +1,7 @@
+/** The stages of the request lifecycle (src/lifecycle.ts), in order. */
+export const STAGES = ['capture', 'decode', 'findApi', 'authenticate', 'rateLimit', 'validate', 'chooseScenario', 'produce', 'render', 'record'] as const;
+export type Stage = (typeof STAGES)[number];
+
 /** One answered request, as the admin API shows it (`GET /__mock/journal`). */
 export interface JournalEntry {
   time: string;
@@ -6,14 +10,18 @@ export interface JournalEntry {
   /** Tencent: which flavour (domestic or intl) the request was answered as. */
   flavor?: string;
   requestId: string;
+  /** Who called: a Tencent SecretId, a Huawei AK, an IAM token's user; `anonymous` when unknown. */
+  caller?: string;
+  /** How the request was sent (tc3-json, v1-form, rest, …). */
+  style?: string;
   scenarios: string[];
   /** `ok`, or the error code answered */
   outcome: string;
+  status: number;
   durationMs: number;
+  /** The lifecycle stages the request went through, in order. */
+  stages: Stage[];
 }
-
-/** What a provider knows about a call when it has answered it. */
-export interface AnsweredCall { started: number; action?: string; flavor?: string; requestId: string; scenarioNames: string[] }
 
 /** The last `capacity` requests, oldest first. */
 export class Journal {
@@ -23,20 +31,6 @@ export class Journal {
   record(entry: JournalEntry): void {
     this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
-  }
-
-  /** Records an answered call of `provider`; `now` is the emulator's clock, in milliseconds. */
-  recordCall(provider: string, call: AnsweredCall, outcome: string, now: number): void {
-    this.record({
-      time: new Date(call.started).toISOString(),
-      provider,
-      action: call.action,
-      ...(call.flavor ? { flavor: call.flavor } : {}),
-      requestId: call.requestId,
-      scenarios: call.scenarioNames,
-      outcome,
-      durationMs: now - call.started,
-    });
   }
 
   list(): readonly JournalEntry[] {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-/** What an IAM token was issued for (huawei-ocr.md section 4.1). */
+/** What an IAM token was issued for (IAM 获取IAM用户Token（使用密码）). */
 export interface IssuedToken {
   token: string;
   issuedAt: number;
@@ -10,17 +10,15 @@ export interface IssuedToken {
   project?: { id: string; name: string };
 }
 
-/** "Tokens are valid for 24 h" (section 4.1). */
-export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
 /** The IAM tokens the emulator issued; X-Auth-Token is looked up here. */
 export class TokenStore {
   private readonly tokens = new Map<string, IssuedToken>();
 
-  issue(now: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): IssuedToken {
+  /** `lifetimeMs`: the provider's token lifetime (huawei provider.json `limits.tokenLifetimeSeconds`). */
+  issue(now: number, lifetimeMs: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): IssuedToken {
     // Real tokens are long base64 PKI blobs starting `MII`; the value only has to be unguessable.
     const token = `MII${randomBytes(96).toString('base64')}`;
-    const issued = { ...who, token, issuedAt: now, expiresAt: now + TOKEN_LIFETIME_MS };
+    const issued = { ...who, token, issuedAt: now, expiresAt: now + lifetimeMs };
     this.tokens.set(token, issued);
     return issued;
   }

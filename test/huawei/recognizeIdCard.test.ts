@@ -4,7 +4,10 @@ import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrPath, PROJECT_ID, signRequest, signedFetch } from '../helpers/huaweiSign.ts';
 import { ocrClient as tencentClient } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
-import { ALARMS } from '../../src/actions/RecognizeIdCard.ts';
+import { alarmsOf } from '../../src/actions/RecognizeIdCard.ts';
+import { loadData } from '../../src/data/loadData.ts';
+
+const ALARMS = alarmsOf(loadData(new URL('../../', import.meta.url).pathname).apis.get('huawei:RecognizeIdCard')!);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are walked freely here; the server checks them against response.json (checkResponses)
 type Body = Record<string, any>;

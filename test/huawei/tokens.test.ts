@@ -8,7 +8,7 @@ import { WELL_KNOWN } from '../../src/config.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are walked freely here; the server checks them against response.json (checkResponses)
 type Body = Record<string, any>;
 
-// The IAM token flow of a plain HTTP client (huawei-ocr.md section 4.1), on the emulator's clock.
+// The IAM token flow of a plain HTTP client (IAM 获取IAM用户Token（使用密码）), on the emulator's clock.
 let clock = Date.UTC(2026, 0, 1, 0, 0, 0);
 let server: TestServer;
 beforeAll(async () => { server = await startServer({ now: () => clock, auth: 'strict' }); });
@@ -88,11 +88,15 @@ describe('IAM token flow', () => {
     expect(bad.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('lenient mode takes any non-empty token', async () => {
+  it('lenient mode takes any token shaped like an IAM token (MII…), and refuses one that is not with 401 APIG.0301', async () => {
     const lenient = await startServer({ now: () => clock });
     try {
-      const res = await fetch(`${lenient.url}${ocrPath()}`, { method: 'POST', headers: { 'X-Auth-Token': 'anything' }, body: JSON.stringify({ image }) });
-      expect(res.status).toBe(200);
+      const send = (token: string): Promise<Response> =>
+        fetch(`${lenient.url}${ocrPath()}`, { method: 'POST', headers: { 'X-Auth-Token': token }, body: JSON.stringify({ image }) });
+      expect((await send(`MII${Buffer.alloc(48, 7).toString('base64')}`)).status).toBe(200);
+      const refused = await send('anything');
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as Body).error_code).toBe('APIG.0301');
     } finally {
       await lenient.close();
     }

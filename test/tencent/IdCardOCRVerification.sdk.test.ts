@@ -90,7 +90,7 @@ describe('IdCardOCRVerification: Result codes from real checks', () => {
     const s = await startServer({ rateLimit: false, auth: 'off', now: () => clock });
     try {
       const limit = s.runtime.data.apis.get('tencent:IdCardOCRVerification')!.results.limits!.perDay.Name!;
-      for (let i = 0; i < limit; i++) s.runtime.register.countToday('20260301', 'Name:王小明');
+      for (let i = 0; i < limit; i++) s.runtime.state.register.countToday('20260301', 'Name:王小明');
       expect(await verify({ Name: '王小明', IdCard: VALID_UNKNOWN_ID }, undefined, s)).toMatchObject({ Result: '-7', Description: '认证次数超过当日限制' });
       clock += 24 * 3600 * 1000;
       expect((await verify({ Name: '王小明', IdCard: VALID_UNKNOWN_ID }, undefined, s)).Result).toBe('0');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalQuery, canonicalUris, parseSdkHmac, checkSdkDate, verifySdkHmac } from '../../src/providers/huawei/verifySdkHmac.ts';
+import { canonicalQuery, canonicalUris, parseSdkHmac, checkSdkDate, verifySdkHmac } from '../../src/signing/sdkHmac.ts';
 import { signRequest, SK } from '../helpers/huaweiSign.ts';
 import { AkLockout } from '../../src/state/akLockout.ts';
 
@@ -31,20 +31,21 @@ describe('SDK-HMAC-SHA256 pieces (huawei-ocr.md section 4.2)', () => {
   it('X-Sdk-Date within 15 minutes', () => {
     const auth = { ak: 'a', signedHeaders: [], signature: '', date: '20261121T080615Z' };
     const at = Date.UTC(2026, 10, 21, 8, 6, 15);
-    expect(() => checkSdkDate(auth, at + 15 * 60 * 1000)).not.toThrow();
-    expect(() => checkSdkDate(auth, at + 15 * 60 * 1000 + 1000)).toThrow();
-    expect(() => checkSdkDate({ ...auth, date: '2026-11-21' }, at)).toThrow();
+    expect(() => checkSdkDate(auth, at + 15 * 60 * 1000, 900)).not.toThrow();
+    expect(() => checkSdkDate(auth, at + 15 * 60 * 1000 + 1000, 900)).toThrow();
+    expect(() => checkSdkDate({ ...auth, date: "2026-11-21" }, at, 900)).toThrow();
   });
 });
 
 describe('AkLockout', () => {
   it('locks after 5 consecutive failures for 5 minutes; a success resets the count', () => {
     const l = new AkLockout();
-    for (let i = 0; i < 4; i++) l.fail('ak', 0);
+    const rule = { failures: 5, seconds: 300 }; // schemas/huawei/provider.json limits.lockout
+    for (let i = 0; i < 4; i++) l.fail('ak', 0, rule);
     l.succeed('ak');
-    l.fail('ak', 0);
+    l.fail('ak', 0, rule);
     expect(l.isLocked('ak', 0)).toBe(false);
-    for (let i = 0; i < 4; i++) l.fail('ak', 0);
+    for (let i = 0; i < 4; i++) l.fail('ak', 0, rule);
     expect(l.isLocked('ak', 1000)).toBe(true);
     expect(l.isLocked('ak', 5 * 60 * 1000)).toBe(false);
   });

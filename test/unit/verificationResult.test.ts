@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { verificationResult, type VerificationInput } from '../../src/actions/verificationResult.ts';
 import { IdentityRegister } from '../../src/state/identityRegister.ts';
+import { loadData } from '../../src/data/loadData.ts';
+
+// The rules are the API's data (results.json), with the daily limits made small.
+const results = { ...loadData(new URL('../../', import.meta.url).pathname).apis.get('tencent:IdCardOCRVerification')!.results, limits: { result: '-7', perDay: { Name: 2, IdCard: 3 } } };
 
 const ID = '110101198003074413';
 const base = (over: Partial<VerificationInput> = {}): VerificationInput => ({
   name: '韦小宝', idCard: ID, register: new IdentityRegister([{ name: '韦小宝', idNum: ID }]),
-  limits: { result: '-7', perDay: { Name: 2, IdCard: 3 } }, day: '20260301', strict: false, ...over,
+  results, day: '20260301', strict: false, ...over,
 });
 
 describe('verificationResult', () => {

@@ -1,26 +1,29 @@
-import { MockError } from '../../errors.ts';
-import type { Config } from '../../config.ts';
-import { parseTc3, verifyTc3 } from './verifyTc3.ts';
-import { parseV1, verifyV1 } from './verifyV1.ts';
-import type { TencentRequest } from './decodeRequest.ts';
+import { raise } from '../../errors.ts';
+import { parseTc3, verifyTc3 } from '../../signing/tc3.ts';
+import { parseV1, verifyV1 } from '../../signing/v1.ts';
+import type { ApiDefinition } from '../../data/types.ts';
+import type { AuthContext, Caller, Decoded } from '../Provider.ts';
+import type { TencentDecoded } from './decode.ts';
 
 /**
  * `--auth lenient` (default): structural checks for everyone, the full HMAC check for SecretIds in
- * the credential store; `strict`: only stored SecretIds; `off`: nothing. Returns the SecretId (the
- * rate-limit key), `anonymous` when auth is off and none was sent.
+ * the credential store; `strict`: only stored SecretIds; `off`: nothing. The caller is the SecretId,
+ * `anonymous` when auth is off and none was sent.
  */
-export function authenticate(r: TencentRequest, config: Config): string {
+export function authenticate(decoded: Decoded, _api: ApiDefinition, { config, facts, now }: AuthContext): Caller {
+  const r = decoded as TencentDecoded;
   const v1 = r.style.startsWith('v1');
-  if (config.auth === 'off') return (v1 ? r.common.SecretId : /Credential=([^/]+)/.exec(String(r.headers.authorization))?.[1]) ?? 'anonymous';
-  const now = Math.floor(config.now() / 1000);
-  const tc3 = v1 ? undefined : parseTc3(r, now);
-  const secretId = tc3 ? tc3.secretId : parseV1(r, now).secretId;
+  if (config.auth === 'off') return { id: (v1 ? r.common.SecretId : /Credential=([^/]+)/.exec(String(r.headers.authorization))?.[1]) ?? 'anonymous' };
+  const seconds = Math.floor(now / 1000);
+  const skew = facts.limits.clockSkewSeconds ?? 300;
+  const tc3 = v1 ? undefined : parseTc3(r, seconds, skew);
+  const secretId = tc3 ? tc3.secretId : parseV1(r, seconds, skew).secretId;
   const secretKey = config.credentials.tencent.get(secretId);
   if (secretKey === undefined) {
-    if (config.auth === 'strict') throw new MockError('AuthFailure.SecretIdNotFound');
-    return secretId;
+    if (config.auth === 'strict') throw raise('unknownCredential');
+    return { id: secretId };
   }
   if (tc3) verifyTc3(r, tc3, secretKey);
   else verifyV1(r, secretKey);
-  return secretId;
+  return { id: secretId };
 }

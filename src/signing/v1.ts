@@ -1,31 +1,41 @@
 import { createHmac } from 'node:crypto';
-import { MockError } from '../../errors.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import { raise } from '../errors.ts';
 import { hostForms, safeEqual } from './hostForms.ts';
-import type { TencentRequest } from './decodeRequest.ts';
 
 const ALGORITHMS: Record<string, string> = { HmacSHA1: 'sha1', HmacSHA256: 'sha256' };
 
-/** The structural checks of a v1 (HmacSHA1/HmacSHA256) request: tencent-cloud-api3.md section 3.2. */
-export function parseV1(r: TencentRequest, nowSeconds: number): { secretId: string } {
+/** What a v1 (HmacSHA1/HmacSHA256) signature covers (签名方法, https://cloud.tencent.com/document/api/213/15693). */
+export interface V1Request {
+  method: string;
+  headers: IncomingHttpHeaders;
+  /** The common parameters (SecretId, Signature, Nonce, …) as text. */
+  common: Record<string, string>;
+  /** Every parameter, common and the action's, as text: the signature is over all of them. */
+  signed: Record<string, string>;
+}
+
+/** The structural checks of a v1 request, known credential or not. */
+export function parseV1(r: V1Request, nowSeconds: number, skewSeconds: number): { secretId: string } {
   for (const name of ['SecretId', 'Signature', 'Timestamp', 'Nonce']) {
-    if (!r.common[name]) throw new MockError('MissingParameter', { name }, 'name');
+    if (!r.common[name]) throw raise('missingParameter', { name });
   }
   // Python's Nonce goes up to 2^63-1: check it as digits, never as a JS number.
   for (const name of ['Nonce', 'Timestamp']) {
-    if (!/^\d+$/.test(r.common[name]!)) throw new MockError('InvalidParameter', { name }, 'type');
+    if (!/^\d+$/.test(r.common[name]!)) throw raise('wrongType', { name });
   }
   const method = r.common.SignatureMethod ?? 'HmacSHA1';
-  if (!ALGORITHMS[method]) throw new MockError('InvalidParameterValue', { name: 'SignatureMethod' });
-  if (Math.abs(nowSeconds - Number(r.common.Timestamp)) > 300) throw new MockError('AuthFailure.SignatureExpire');
+  if (!ALGORITHMS[method]) throw raise('invalidValue', { name: 'SignatureMethod' });
+  if (Math.abs(nowSeconds - Number(r.common.Timestamp)) > skewSeconds) throw raise('clockSkew');
   return { secretId: r.common.SecretId! };
 }
 
 /**
  * `<METHOD><host>/?<k=v sorted by key, raw values, Signature left out>`, HMAC with the SecretKey,
  * base64. The host is the configured endpoint with its port (node and python); Python also replaces
- * `_` by `.` in keys for the string to sign only.
+ * `_` by `.` in keys for the string to sign only. Throws signatureMismatch.
  */
-export function verifyV1(r: TencentRequest, secretKey: string): void {
+export function verifyV1(r: V1Request, secretKey: string): void {
   const algorithm = ALGORITHMS[r.common.SignatureMethod ?? 'HmacSHA1']!;
   const keys = Object.keys(r.signed).filter((k) => k !== 'Signature').sort();
   const variants = new Set([
@@ -38,5 +48,5 @@ export function verifyV1(r: TencentRequest, secretKey: string): void {
       if (safeEqual(sig, r.common.Signature!)) return;
     }
   }
-  throw new MockError('AuthFailure.SignatureFailure');
+  throw raise('signatureMismatch');
 }

@@ -1,16 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { MockError } from '../../errors.ts';
-import { safeEqual } from '../tencent/hostForms.ts';
+import { raise } from '../errors.ts';
+import { safeEqual } from './hostForms.ts';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=a;b, Signature=<64 hex>` (huawei-ocr.md section 4.2). */
+/** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=a;b, Signature=<64 hex>` (API签名指南, https://support.huaweicloud.com/devg-apisign/api-sign-algorithm-002.html). */
 const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([a-z0-9;._-]+),\s*Signature=([0-9a-fA-F]{64})$/;
 /** X-Sdk-Date: `YYYYMMDDTHHMMSSZ` (Python `%Y%m%dT%H%M%SZ`, Node moment `YYYYMMDDTHHmmss` + `Z`). */
 const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-/** "时间差超过15分钟，API网关将拒绝请求" (API签名指南, section 4.2). */
-const MAX_SKEW_MS = 15 * 60 * 1000;
 
 export interface SignedRequest {
   method: string;
@@ -27,16 +25,16 @@ export const isSdkHmac = (authorization: string | undefined): boolean => /^SDK-H
 /** The Authorization header's form, checked for every signed request, known AK or not. */
 export function parseSdkHmac(r: SignedRequest): SdkAuthorization {
   const m = AUTHORIZATION.exec(String(r.headers.authorization ?? '').trim());
-  if (!m) throw new MockError('APIG.0301', {}, 'signature');
+  if (!m) throw raise('authorizationMalformed');
   const [, ak, signed, signature] = m as unknown as [string, string, string, string];
   return { ak, signedHeaders: signed.split(';'), signature: signature.toLowerCase(), date: String(r.headers['x-sdk-date'] ?? '') };
 }
 
-/** X-Sdk-Date present, well formed and within 15 minutes of the emulator's clock (Surprises 17). */
-export function checkSdkDate(auth: SdkAuthorization, nowMs: number): void {
+/** X-Sdk-Date present, well formed and within the skew window of the emulator's clock. */
+export function checkSdkDate(auth: SdkAuthorization, nowMs: number, skewSeconds: number): void {
   const d = SDK_DATE.exec(auth.date);
   const [, y, mo, da, h, mi, s] = (d ?? []).map(Number) as [number, number, number, number, number, number, number];
-  if (!d || Math.abs(nowMs - Date.UTC(y, mo - 1, da, h, mi, s)) > MAX_SKEW_MS) throw new MockError('APIG.0301', {}, 'signatureExpired');
+  if (!d || Math.abs(nowMs - Date.UTC(y, mo - 1, da, h, mi, s)) > skewSeconds * 1000) throw raise('clockSkew');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import multer from 'multer';
-import { MockError } from '../../errors.ts';
+import { raise } from '../errors.ts';
 
 const upload = multer({ storage: multer.memoryStorage() }).any();
 
@@ -14,7 +14,7 @@ export function parseMultipart(body: Buffer, contentType: string): Promise<Recor
   });
   return new Promise((resolve, reject) => {
     upload(req as never, {} as never, (err: unknown) => {
-      if (err) return reject(new MockError('InvalidRequest', { detail: String((err as Error).message ?? err) }));
+      if (err) return reject(raise('malformedMultipart', { detail: String((err as Error).message ?? err) }));
       const r = req as unknown as { body?: Record<string, string>; files?: Express.Multer.File[] };
       const out: Record<string, string> = { ...(r.body ?? {}) };
       for (const f of r.files ?? []) out[f.fieldname] = f.buffer.toString('utf8');

@@ -1,0 +1,176 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isMockError, raise, type MockError } from './errors.ts';
+import { captureBody } from './pipeline/captureBody.ts';
+import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
+import { readImages } from './pipeline/readImages.ts';
+import { chooseScenarios } from './pipeline/chooseScenarios.ts';
+import { produce } from './pipeline/produce.ts';
+import { codeForRole } from './data/roles.ts';
+import { formatMessage, lookupError } from './data/catalog.ts';
+import { rateLimitOverride } from './config.ts';
+import type { Runtime } from './runtime.ts';
+import type { ApiDefinition, ProviderFacts } from './data/types.ts';
+import type { Stage } from './state/journal.ts';
+import type { Call, Provider, RawRequest, RenderedError } from './providers/Provider.ts';
+
+type Next = () => void;
+
+/**
+ * The request lifecycle: every request of every vendor goes down this one list, in this order.
+ *
+ *   capture → decode → findApi → authenticate → rateLimit → validate → chooseScenario → produce → render → record
+ *
+ * The provider (src/providers/<name>/index.ts) supplies what differs: how a request is decoded, which
+ * API it names, how a caller proves who it is, and the vendor's envelope. Everything a stage finds
+ * wrong is thrown as a MockError and rendered in one place, below; the journal records every request,
+ * with the stages it went through.
+ */
+export function frontDoor(rt: Runtime, provider: Provider) {
+  const facts = rt.data.providers[provider.name];
+  if (!facts) throw new Error(`idcard-mock: no schemas/${provider.name}/provider.json`);
+  const owns = new RegExp(facts.owns);
+  return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: Next): void => {
+    const url = req.originalUrl ?? req.url ?? '/';
+    const q = url.indexOf('?');
+    if (!owns.test(q < 0 ? url : url.slice(0, q))) return next();
+    void handle(rt, provider, facts, req, res, url);
+  };
+}
+
+async function handle(rt: Runtime, provider: Provider, facts: ProviderFacts, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+  const { config, data, state } = rt;
+  const raw: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers };
+  const call: Call = {
+    provider: provider.name,
+    requestId: facts.requestId === 'uuid' ? randomUUID() : randomBytes(16).toString('hex'),
+    started: config.now(),
+    stages: [],
+    headers: req.headers,
+    scenarioNames: listHeader(req.headers['x-mock-scenario']),
+    codePrefixes: {},
+    flavor: config.flavor,
+    language: 'en-US',
+  };
+  const enter = (stage: Stage): void => { call.stages.push(stage); };
+  let outcome = 'ok';
+  try {
+    provider.begin(raw, call, config, facts);
+
+    enter('capture'); //        the raw bytes, bounded by the style's limit: signatures are over them
+    call.style = provider.styleOf(raw);
+    const body = await capture(req, raw, call.style, facts);
+
+    enter('decode'); //         the request style, what names the API, the parameters
+    const decoded = await provider.decode(raw, body, call, config, facts);
+
+    enter('findApi');
+    const api = (call.api = provider.findApi(decoded, data));
+    call.codePrefixes = codePrefixesOf(api, call.scenarioNames);
+
+    enter('authenticate'); //   signature or token, clock skew, lockout
+    const caller = provider.authenticate(decoded, api, { config, state, facts, now: config.now() });
+    call.caller = caller.id;
+
+    enter('rateLimit'); //      per caller, on the emulator's clock
+    rateLimit(rt, facts, api, caller.id);
+
+    enter('validate'); //       the parameters against the request schema, then the images
+    const given = decoded.params(api);
+    const params = decoded.flat ? coerceFlatParams(given as Record<string, string>, api.request) : given;
+    rt.validators.get(`${api.meta.provider}:${api.meta.action}`)!(params);
+    const images = await readImages(api, params, call.flavor, config.fetchImageUrls, facts);
+
+    enter('chooseScenario');
+    const scenario = chooseScenarios(api, { named: call.scenarioNames, fromImage: images.image.markers.scenario ?? [], params });
+    call.scenarioNames = scenario.names;
+    if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
+
+    enter('produce'); //        the scenario's error, an input problem, or the answer
+    const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call) });
+
+    enter('render');
+    provider.render(res, call, reply.status, reply.body, reply.headers);
+  } catch (e) {
+    const error = renderedError(rt, provider.name, facts, call, e);
+    outcome = error.code;
+    if (call.stages.at(-1) !== 'render') enter('render');
+    // The client may still be sending an oversized body; after this reply the connection cannot be reused.
+    if (isMockError(e) && e.role === 'bodyTooLarge') res.setHeader('Connection', 'close');
+    if (!res.headersSent) provider.renderError(res, call, error);
+  }
+  enter('record');
+  const now = config.now();
+  state.journal.record({
+    time: new Date(call.started).toISOString(),
+    provider: provider.name,
+    action: call.api?.meta.action,
+    ...(provider.name === 'tencent' ? { flavor: call.flavor } : {}),
+    requestId: call.requestId,
+    caller: call.caller,
+    style: call.style,
+    scenarios: call.scenarioNames,
+    outcome,
+    status: res.statusCode,
+    durationMs: now - call.started,
+    stages: call.stages,
+  });
+}
+
+/** The body, bounded by the limit of its style (a GET: its URL); too large is refused before it is all held. */
+async function capture(req: IncomingMessage, raw: RawRequest, style: string, facts: ProviderFacts): Promise<Buffer> {
+  const limit = facts.bodyLimits[style] ?? Math.max(...Object.values(facts.bodyLimits));
+  if (raw.method === 'GET' && raw.url.length > limit) throw raise('bodyTooLarge', { size: raw.url.length, limit, style });
+  return captureBody(req, limit, (size) => raise('bodyTooLarge', { size, limit, style }));
+}
+
+/** A fixed window per caller: per API (`scope: action`) or across the provider (`provider`). */
+function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller: string): void {
+  if (!rt.config.rateLimit) return;
+  const rule = api.meta.rateLimit ?? facts.limits.rateLimit;
+  if (!rule) return;
+  const points = rateLimitOverride(rt.config, facts.provider) ?? rule.points;
+  const scope = rule.scope ?? (api.meta.rateLimit ? 'action' : 'provider');
+  const key = scope === 'action' ? `${facts.provider}:${api.meta.action}:${caller}` : `${facts.provider}:${caller}`;
+  const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.config.now());
+  if (count !== undefined) throw raise('rateLimited', { count, limit: points });
+}
+
+/** The error-code prefix replacements of the named scenarios (`APIG.` → `APIGW.`); unknown names are chooseScenarios' to report. */
+function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, string> {
+  return Object.assign({}, ...names.map((n) => api.scenarios.get(n)?.codePrefixes ?? {}));
+}
+
+/**
+ * The one place a thrown value becomes the vendor's error: a role becomes the code the provider's
+ * data names, the message comes from the catalog in the call's language, the status from the catalog
+ * (a variant may carry its own), and the envelope from the code's family. A bug becomes the
+ * provider's internal error, never a crash.
+ */
+function renderedError(rt: Runtime, provider: string, facts: ProviderFacts, call: Call, e: unknown): RenderedError {
+  if (!isMockError(e)) console.error('idcard-mock: internal error', e);
+  const err: MockError = isMockError(e) ? e : raise('internal');
+  let code = err.code;
+  let variant = err.variant;
+  if (err.role) {
+    const mapped = codeForRole(rt.data, provider, call.api, err.role) ?? codeForRole(rt.data, provider, call.api, 'internal')!;
+    ({ code, variant } = mapped);
+  }
+  const entry = lookupError(rt.data, provider, call.api?.meta.action, code!)
+    ?? lookupError(rt.data, provider, undefined, codeForRole(rt.data, provider, undefined, 'internal')!.code)!;
+  const message = formatMessage(entry, call.language, err.vars, variant);
+  const status = (variant && entry.variants?.[variant]?.status) || entry.status || 400;
+  const envelopes = facts.envelopes ?? { default: 'default' };
+  const family = Object.keys(envelopes).find((p) => p !== 'default' && code!.startsWith(p));
+  const from = Object.keys(call.codePrefixes).find((p) => code!.startsWith(p));
+  return {
+    code: from ? call.codePrefixes[from] + code!.slice(from.length) : code!,
+    message,
+    status,
+    envelope: envelopes[family ?? 'default']!,
+  };
+}
+
+function listHeader(v: string | string[] | undefined): string[] {
+  return ((Array.isArray(v) ? v[0] : v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,119 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { raise } from '../../errors.ts';
+import { parseMultipart } from '../../pipeline/parseMultipart.ts';
+import type { Config } from '../../config.ts';
+import type { Flavor, Language, ProviderFacts } from '../../data/types.ts';
+import type { Call, Decoded, RawRequest } from '../Provider.ts';
+
+/** The request styles the Tencent SDKs produce: TC3 JSON, GET and multipart; v1 form POST and GET. */
+export type Style = 'tc3-json' | 'tc3-get' | 'tc3-multipart' | 'v1-form' | 'v1-get';
+
+/** A decoded Tencent request: the v1 common parameters travel beside the action's own. */
+export interface TencentDecoded extends Decoded {
+  style: Style;
+  /** v1 common parameters (SecretId, Signature, Nonce, ...) as text. */
+  common: Record<string, string>;
+  /** Every v1 parameter, common and action, as text: the v1 signature is over all of them. */
+  signed: Record<string, string>;
+}
+
+export function styleOf({ method, headers }: RawRequest): Style {
+  if (method !== 'GET' && method !== 'POST') throw raise('methodNotAllowed');
+  if (method === 'GET') return headers.authorization ? 'tc3-get' : 'v1-get';
+  const type = mediaType(headers['content-type']);
+  if (type === 'application/json') return 'tc3-json';
+  if (type === 'application/x-www-form-urlencoded') return 'v1-form';
+  if (type === 'multipart/form-data') return 'tc3-multipart';
+  throw raise('unsupportedContentType', { type: type || '(none)' });
+}
+
+/** Messages follow X-TC-Language (`zh-CN` or `en-US`), English when absent; the v1 `Language` parameter is read at decode. */
+export function begin(req: RawRequest, call: Call, config: Config, facts: ProviderFacts): void {
+  const named = headerText(req.headers['x-tc-language']);
+  call.language = languageOf(named);
+  call.requestedLanguage = named ? call.language : undefined;
+  call.flavor = flavorOf(req.headers, undefined, config, facts);
+}
+
+export async function decode(req: RawRequest, body: Buffer, call: Call, config: Config, facts: ProviderFacts): Promise<TencentDecoded> {
+  const style = styleOf(req);
+  const q = req.url.indexOf('?');
+  const rawQuery = q < 0 ? '' : req.url.slice(q + 1);
+  const commonNames = facts.commonParameters ?? [];
+  let params: Record<string, unknown> = {};
+  let signed: Record<string, string> = {};
+  if (style === 'tc3-json') params = parseJson(body);
+  else if (style === 'tc3-multipart') params = await parseMultipart(body, req.headers['content-type']!);
+  else {
+    signed = parseForm(style === 'v1-form' ? body.toString('utf8') : rawQuery);
+    params = style === 'tc3-get' ? signed : pick(signed, (k) => !commonNames.includes(k));
+  }
+  const v1 = style.startsWith('v1');
+  const common = v1 ? pick(signed, (k) => commonNames.includes(k)) : {};
+  const header = (n: string): string | undefined => headerText(req.headers[n]);
+  if (common.Language) call.language = call.requestedLanguage = languageOf(common.Language);
+  call.flavor = flavorOf(req.headers, common.RequestClient, config, facts);
+  const action = v1 ? common.Action : header('x-tc-action');
+  const version = v1 ? common.Version : header('x-tc-version');
+  if (!action) throw raise('missingParameter', { name: 'Action' });
+  if (!version) throw raise('missingParameter', { name: 'Version' });
+  return {
+    style, target: { action, version }, pathParams: {}, params: () => params, flat: style !== 'tc3-json',
+    method: req.method, url: req.url, rawQuery, headers: req.headers, body, common, signed,
+  };
+}
+
+const languageOf = (value: string | undefined): Language => (value === 'zh-CN' ? 'zh-CN' : 'en-US');
+
+/**
+ * The flavour is what the client reveals (provider.json `flavors`: a Host of the intl domain, or an
+ * intl SDK's request client, sent as X-TC-RequestClient or the v1 RequestClient parameter); otherwise
+ * `--flavor` (domestic by default).
+ */
+function flavorOf(headers: IncomingHttpHeaders, requestClient: string | undefined, config: Config, facts: ProviderFacts): Flavor {
+  const host = headerText(headers.host) ?? '';
+  const client = requestClient ?? headerText(headers['x-tc-requestclient']) ?? '';
+  for (const [flavor, reveal] of Object.entries(facts.flavors ?? {})) {
+    if ((reveal.host && new RegExp(reveal.host, 'i').test(host)) || (reveal.client && new RegExp(reveal.client, 'i').test(client))) return flavor as Flavor;
+  }
+  return config.flavor;
+}
+
+export function headerText(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function mediaType(value: string | undefined): string {
+  return (value ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function pick(o: Record<string, string>, keep: (k: string) => boolean): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => keep(k)));
+}
+
+function parseJson(body: Buffer): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.length ? body.toString('utf8') : '{}');
+  } catch (e) {
+    throw raise('malformedJson', { detail: (e as Error).message });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw raise('bodyNotObject');
+  return value as Record<string, unknown>;
+}
+
+/** `a=1&b=2`, percent- and `+`-decoded; values stay text (Python's Nonce exceeds 2^53). */
+function parseForm(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    if (eq < 0) throw raise('malformedForm');
+    try {
+      out[decodeURIComponent(pair.slice(0, eq).replaceAll('+', ' '))] = decodeURIComponent(pair.slice(eq + 1).replaceAll('+', ' '));
+    } catch {
+      throw raise('malformedForm');
+    }
+  }
+  return out;
+}

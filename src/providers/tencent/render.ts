@@ -1,0 +1,25 @@
+import type { ServerResponse } from 'node:http';
+import type { Call, RenderedError } from '../Provider.ts';
+import { headerText } from './decode.ts';
+
+/**
+ * The one place a Tencent reply is written. Always HTTP 200 and exactly `application/json`: any
+ * other status loses the code in both SDKs, and with `; charset=utf-8` the Python SDK silently
+ * treats an error as a success (tencentcloud-sdk-python common/abstract_client.py checks the
+ * Content-Type by equality). Express's res.json() would add the charset, so the bytes are written here.
+ */
+export function render(res: ServerResponse, call: Call, _status: number, body: unknown, headers: Record<string, string>): void {
+  const bytes = Buffer.from(JSON.stringify({ Response: body }));
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', bytes.length);
+  const traceId = headerText(call.headers['x-tc-traceid']);
+  if (traceId) res.setHeader('X-TC-TraceId', traceId);
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(bytes);
+}
+
+/** `{"Response":{"Error":{Code,Message},"RequestId"}}`, in the language the client asked for. */
+export function renderError(res: ServerResponse, call: Call, error: RenderedError): void {
+  render(res, call, 200, { Error: { Code: error.code, Message: error.message }, RequestId: call.requestId }, {});
+}

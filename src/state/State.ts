@@ -1,0 +1,33 @@
+import { Journal } from './journal.ts';
+import { IdentityRegister, type RecordedPerson } from './identityRegister.ts';
+import { RateWindows } from './rateWindows.ts';
+import { TokenStore } from './tokenStore.ts';
+import { AkLockout } from './akLockout.ts';
+
+/**
+ * Everything `POST /__mock/reset` clears, behind one interface: what the emulator has learned and
+ * counted since it started. Configuration (config.ts) and vendor data (schemas/) are not here.
+ */
+export class State {
+  readonly journal: Journal;
+  /** Who is "on record" for the verification APIs, and their daily counts. */
+  readonly register: IdentityRegister;
+  readonly rateWindows = new RateWindows();
+  /** Huawei IAM tokens issued by KeystoneCreateUserTokenByPassword. */
+  readonly tokens = new TokenStore();
+  /** Credentials locked after repeated signature failures. */
+  readonly lockout = new AkLockout();
+
+  constructor(options: { declaredPersons?: Iterable<RecordedPerson>; journalSize?: number } = {}) {
+    this.journal = new Journal(options.journalSize);
+    this.register = new IdentityRegister(options.declaredPersons);
+  }
+
+  reset(): void {
+    this.journal.reset();
+    this.register.reset();
+    this.rateWindows.reset();
+    this.tokens.reset();
+    this.lockout.reset();
+  }
+}
