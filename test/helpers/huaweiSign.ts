@@ -42,8 +42,9 @@ export const sdkDate = (ms: number): string => new Date(ms).toISOString().replac
 export interface SignedCall { url: string; init: { method: string; headers: Record<string, string>; body?: string | Buffer } }
 
 /** A signed `fetch` of the emulator, with the Node SDK's headers (content-type, host, x-project-id, x-sdk-date). */
-export function signedFetch(base: string, path: string, body: unknown, o: { now: number; sk?: string; ak?: string; projectId?: string; headers?: Record<string, string> } ): Promise<Response> {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+export function signedFetch(base: string, path: string, body: unknown, o: { now: number; sk?: string; ak?: string; projectId?: string; headers?: Record<string, string>; method?: string } ): Promise<Response> {
+  const method = o.method ?? 'POST';
+  const text = method === 'GET' ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Host: new URL(base).host,
@@ -51,8 +52,8 @@ export function signedFetch(base: string, path: string, body: unknown, o: { now:
     'X-Sdk-Date': sdkDate(o.now),
     ...o.headers,
   };
-  headers.Authorization = signRequest({ method: 'POST', path, headers, body: text, sk: o.sk, ak: o.ak });
-  return fetch(`${base}${path}`, { method: 'POST', headers, body: text });
+  headers.Authorization = signRequest({ method, path, headers, body: text, sk: o.sk, ak: o.ak });
+  return fetch(`${base}${path}`, { method, headers, body: method === 'GET' ? undefined : text });
 }
 
 export const ocrPath = (projectId = PROJECT_ID): string => `/v2/${projectId}/ocr/id-card`;

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
+
+// IDCardOCR's warnings and scenario choice; every error code of every API is test/catalog.test.ts's.
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
 // The catalogs are read as files: the test holds the emulator to the data, not to its own loader.
 const read = (p: string) => JSON.parse(readFileSync(new URL(`../../schemas/tencent/${p}`, import.meta.url), 'utf8'));
-const actionErrors: Record<string, { en: string; zh: string }> = read('ocr/IDCardOCR/errors.json').errors;
-const commonErrors: Record<string, { en: string; zh: string }> = read('errors.json').errors;
 const warnings: Record<string, { flag: string; requires?: Record<string, string> }> = read('ocr/IDCardOCR/warnings.json').warnings;
 const image = makeCardImage({ seed: 'catalog' }).toString('base64');
 
@@ -17,27 +17,6 @@ afterAll(() => server.close());
 
 const viaScenario = (scenario: string, language?: 'zh-CN' | 'en-US') =>
   ocrClient(server.endpoint, { language, headers: { 'X-Mock-Scenario': scenario } });
-
-describe('every IDCardOCR error code comes back through the SDK by scenario', () => {
-  it('has the 19 action codes of the reference', () => {
-    expect(Object.keys(actionErrors)).toHaveLength(19);
-  });
-  it.each(Object.entries(actionErrors))('%s', async (code, { en, zh }) => {
-    const e = await sdkError(viaScenario(code).IDCardOCR({ ImageBase64: image }));
-    expect(e.code).toBe(code);
-    expect(e.message).toBe(en);
-    const z = await sdkError(viaScenario(code, 'zh-CN').IDCardOCR({ ImageBase64: image }));
-    expect(z.message).toBe(zh);
-  });
-});
-
-describe('every common Tencent error code comes back through the SDK by scenario', () => {
-  it.each(Object.keys(commonErrors))('%s', async (code) => {
-    const e = await sdkError(viaScenario(code).IDCardOCR({ ImageBase64: image }));
-    expect(e.code).toBe(code);
-    expect(e.message).not.toMatch(/\{\w+\}/); // every placeholder filled
-  });
-});
 
 describe('every warning code comes back in AdvancedInfo.WarnInfos when its flag is on', () => {
   it.each(Object.entries(warnings))('%s (%o)', async (code, w) => {
