@@ -5,12 +5,13 @@ import { faceidClient, intlOcrClient } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
 /**
- * Golden data from the vendor (../shared/reference/vendor-examples): each tccli example request is
- * replayed and our Response must have the example's keys with the same JSON types. Extra keys are only
- * those tccli api.json marks as not always output (output_required false). The intl faceid examples
- * ship with missing commas (reference README), so they are repaired before parsing.
+ * Golden data from the vendor (test/fixtures/vendor-examples, copied from tencentcloud-cli and
+ * tencentcloud-cli-intl-en): each tccli example request is replayed and our Response must have the
+ * example's keys with the same JSON types. Extra keys are only those tccli api.json marks as not always
+ * output (output_required false). The intl faceid examples ship with missing commas (the fixtures'
+ * README), so they are repaired before parsing.
  */
-const reference = (f: string) => JSON.parse(readFileSync(new URL(`../../../shared/reference/vendor-examples/${f}`, import.meta.url), 'utf8'));
+const reference = (f: string) => JSON.parse(readFileSync(new URL(`../fixtures/vendor-examples/${f}`, import.meta.url), 'utf8'));
 const typeOf = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeOf(v)]));
 const repair = (text: string): string => text.replace(/"\s*\n(\s*")/g, '",\n$1');
