@@ -19,7 +19,7 @@ const viaScenario = (scenario: string, language?: 'zh-CN' | 'en-US') =>
   ocrClient(server.endpoint, { language, headers: { 'X-Mock-Scenario': scenario } });
 
 describe('every IDCardOCR error code comes back through the SDK by scenario', () => {
-  it('has the 19 action codes of the reference', () => {
+  it('has the 19 action codes tencentcloud-sdk-go lists for IDCardOCR', () => {
     expect(Object.keys(actionErrors)).toHaveLength(19);
   });
   it.each(Object.entries(actionErrors))('%s', async (code, { en, zh }) => {
