@@ -8,7 +8,8 @@ import { Region } from '@huaweicloud/huaweicloud-sdk-core/region/region.js';
 import { AK, SK } from './huaweiSign.ts';
 
 /**
- * The SDKs write ~/.huaweicloud/application_id on first use (huawei-ocr.md Surprises 18): each test
+ * The SDKs write ~/.huaweicloud/application_id on first use (@huaweicloud/huaweicloud-sdk-core
+ * http/DefaultUserAgent.js, huaweicloudsdkcore core/http/user_agent.py): each test
  * file that builds a client points HOME at a temporary directory first.
  */
 export function sandboxHome(): void {
@@ -42,7 +43,7 @@ export class OcrClient {
       headers: { 'Content-Type': 'application/json;charset=UTF-8' },
       data: request.body ?? {},
     };
-    options.responseHeaders = ['X-Request-Id']; // release 3.1.209 copies the header into the result (huawei-ocr.md section 5)
+    options.responseHeaders = ['X-Request-Id']; // release 3.1.209 copies the header into the result (huaweicloud-sdk-core http/DefaultHttpClient.js)
     return this.hcClient.sendRequest(options as never) as Promise<Record<string, unknown>>;
   }
 }

@@ -21,7 +21,8 @@ export interface ToSign {
 }
 
 /**
- * SDK-HMAC-SHA256 written from ../shared/reference/huawei-ocr.md section 4.2 (PY signer.py), independent
+ * SDK-HMAC-SHA256 written from huaweicloudsdkcore signer/signer.py and Huawei's signing guide
+ * (https://support.huaweicloud.com/devg-apisign/api-sign-algorithm-002.html), independent
  * of the emulator's verifier: canonical URI with a trailing `/`, sorted query, `name:trimmed value\n`
  * headers, sha256 of the body, `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hash>`, HMAC with the SK.
  */

@@ -7,8 +7,9 @@ const hmac = (k: string | Buffer, d: string) => createHmac('sha256', k).update(d
 export interface RawTc3 { host: string; body?: string | Buffer; contentType?: string; action?: string; version?: string; timestamp?: number; service?: string; secretKey?: string; date?: string; headers?: Record<string, string> }
 
 /**
- * Headers for a hand-made TC3-HMAC-SHA256 POST, signed the way tencent-cloud-api3.md section 3.1
- * describes (written here from the reference, independently of the emulator's verifier).
+ * Headers for a hand-made TC3-HMAC-SHA256 POST, signed the way the vendor's Signature v3 doc
+ * (https://www.tencentcloud.com/document/product/1021/34193) and tencentcloud-sdk-nodejs common/sign.js
+ * do it, written here independently of the emulator's verifier.
  */
 export function tc3Headers(o: RawTc3): Record<string, string> {
   const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);

@@ -40,7 +40,7 @@ export async function sdkError(p: Promise<unknown>): Promise<{ code: string; mes
 }
 
 // tencentcloud-sdk-nodejs-intl-en is CommonJS and untyped; its clients are callback style and sign
-// with v1 HmacSHA256 in a form POST by default (tencent-cloud-api3.md section 3.2, Surprise 6).
+// with v1 HmacSHA256 in a form POST by default (its common/profile/client_profile.js: signMethod || "HmacSHA256").
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const intl = require('tencentcloud-sdk-nodejs-intl-en') as {
@@ -66,8 +66,8 @@ export function intlOcrClient(endpoint: string, o: { signMethod?: SignMethod; se
 }
 
 // The faceid client of tencentcloud-sdk-nodejs, loaded from its service folder (the package index loads
-// every Tencent service). node-intl has no IdCardOCRVerification, so intl users use this client too
-// (tencent-cloud-api3.md section 1.3).
+// every Tencent service). node-intl has no IdCardOCRVerification (tencentcloud-sdk-nodejs-intl-en
+// faceid/v20180301/faceid_client.js), so intl users use this client too.
 import { faceid } from 'tencentcloud-sdk-nodejs/tencentcloud/services/faceid/index.js';
 
 /** The real tencentcloud-sdk-nodejs faceid client (2018-03-01), pointed at the emulator as a user would. */

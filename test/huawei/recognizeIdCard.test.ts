@@ -98,7 +98,7 @@ describe('RecognizeIdCard output', () => {
   });
 });
 
-describe('the Python SDK request, byte for byte (huawei-ocr.md section 4.3)', () => {
+describe('the Python SDK request, byte for byte', () => {
   // simplejson.dumps: a space after ':' and ','; lower-case charset; user-agent signed.
   const body = `{"image": "${image}", "side": "front", "return_verification": true}`;
   const pythonHeaders = (host: string): Record<string, string> => ({

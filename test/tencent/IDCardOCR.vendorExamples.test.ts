@@ -4,11 +4,12 @@ import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient } from '../helpers/tencentClients.ts';
 
 /**
- * Golden data from the vendor: the tccli examples (../shared/reference/vendor-examples). Each example's
- * request is replayed (its ImageUrl seeds the person) and our Response must have the same keys with the
- * same JSON types; JSON-text fields (AdvancedInfo) must hold at least the example's keys.
+ * Golden data from the vendor: the tccli examples (test/fixtures/vendor-examples, copied from
+ * tencentcloud-cli). Each example's request is replayed (its ImageUrl seeds the person) and our Response
+ * must have the same keys with the same JSON types; JSON-text fields (AdvancedInfo) must hold at least
+ * the example's keys.
  */
-const examples = JSON.parse(readFileSync(new URL('../../../shared/reference/vendor-examples/tccli-ocr-examples.json', import.meta.url), 'utf8'))
+const examples = JSON.parse(readFileSync(new URL('../fixtures/vendor-examples/tccli-ocr-examples.json', import.meta.url), 'utf8'))
   .actions.IDCardOCR as { title: string; input: string; output: string }[];
 
 const typeOf = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);

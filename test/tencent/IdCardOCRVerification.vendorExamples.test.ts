@@ -5,17 +5,18 @@ import { faceidClient, intlOcrClient } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
 /**
- * Golden data from the vendor (../shared/reference/vendor-examples): each tccli example request is
- * replayed and our Response must have the example's keys with the same JSON types. Extra keys are only
- * those tccli api.json marks as not always output (output_required false). The intl faceid examples
- * ship with missing commas (reference README), so they are repaired before parsing.
+ * Golden data from the vendor (test/fixtures/vendor-examples, copied from tencentcloud-cli and
+ * tencentcloud-cli-intl-en): each tccli example request is replayed and our Response must have the
+ * example's keys with the same JSON types. Extra keys are only those tccli api.json marks as not always
+ * output (output_required false). The intl faceid examples ship with missing commas (the fixtures'
+ * README), so they are repaired before parsing.
  */
-const reference = (f: string) => JSON.parse(readFileSync(new URL(`../../../shared/reference/vendor-examples/${f}`, import.meta.url), 'utf8'));
+const fixture = (f: string) => JSON.parse(readFileSync(new URL(`../fixtures/vendor-examples/${f}`, import.meta.url), 'utf8'));
 const typeOf = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 const shape = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeOf(v)]));
 const repair = (text: string): string => text.replace(/"\s*\n(\s*")/g, '",\n$1');
 const optionalOutputs = (file: string, model: string): string[] =>
-  reference(file).objects[model].members.filter((m: { output_required: boolean }) => !m.output_required).map((m: { name: string }) => m.name);
+  fixture(file).objects[model].members.filter((m: { output_required: boolean }) => !m.output_required).map((m: { name: string }) => m.name);
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer({ rateLimit: false }); });
@@ -23,8 +24,8 @@ afterAll(() => server.close());
 
 type Example = { title: string; input: string; output: string };
 const cases = [
-  ...(reference('tccli-faceid-examples.json').actions.IdCardOCRVerification as Example[]).map((e) => ['domestic', e] as const),
-  ...(reference('tccli-intl-faceid-examples.json').actions.IdCardOCRVerification as Example[]).map((e) => ['intl', e] as const),
+  ...(fixture('tccli-faceid-examples.json').actions.IdCardOCRVerification as Example[]).map((e) => ['domestic', e] as const),
+  ...(fixture('tccli-intl-faceid-examples.json').actions.IdCardOCRVerification as Example[]).map((e) => ['intl', e] as const),
 ];
 
 describe('IdCardOCRVerification responses hold against the tccli examples', () => {
@@ -43,7 +44,7 @@ describe('IdCardOCRVerification responses hold against the tccli examples', () =
 });
 
 describe('RecognizeMacaoIDCardOCR responses hold against the tccli-intl example', () => {
-  const [example] = reference('tccli-intl-ocr-examples.json').actions.RecognizeMacaoIDCardOCR as Example[];
+  const [example] = fixture('tccli-intl-ocr-examples.json').actions.RecognizeMacaoIDCardOCR as Example[];
   it(example!.title, async () => {
     const vendor = JSON.parse(example!.output).Response as Record<string, unknown>;
     // The example input is a GET query: ImageUrl=https://xx/a.jpg, Config={"RetImage":"preprocess"}.

@@ -11,7 +11,10 @@ afterAll(() => server.close());
 
 const image = makeCardImage({ seed: 'gateway' }).toString('base64');
 
-/** Every Tencent reply: HTTP 200, exactly `application/json` (no charset: Surprise 1), the envelope. */
+/**
+ * Every Tencent reply: HTTP 200, exactly `application/json` (with a charset, tencentcloud-sdk-python
+ * common/abstract_client.py skips its error check), the envelope.
+ */
 function expectError(res: request.Response, code: string): void {
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('application/json');

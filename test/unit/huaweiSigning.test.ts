@@ -3,12 +3,12 @@ import { canonicalQuery, canonicalUris, parseSdkHmac, checkSdkDate, verifySdkHma
 import { signRequest, SK } from '../helpers/huaweiSign.ts';
 import { AkLockout } from '../../src/state/akLockout.ts';
 
-describe('SDK-HMAC-SHA256 pieces (huawei-ocr.md section 4.2)', () => {
+describe('SDK-HMAC-SHA256 pieces (huaweicloudsdkcore signer.py)', () => {
   it('the canonical URI always ends in /', () => {
     expect(canonicalUris('/v2/pid123/ocr/id-card')).toEqual(['/v2/pid123/ocr/id-card/']);
   });
 
-  it('a percent-encoded path: Python decodes before encoding, Node does not (Surprises 19), both accepted', () => {
+  it('a percent-encoded path: Python decodes before encoding, Node does not, both accepted', () => {
     expect(canonicalUris('/v2/%7Bproject_id%7D/ocr/id-card')).toEqual(['/v2/%7Bproject_id%7D/ocr/id-card/', '/v2/%257Bproject_id%257D/ocr/id-card/']);
   });
 

@@ -3,7 +3,7 @@ import { backChecks, frontChecks } from '../../src/actions/idCardChecks.ts';
 
 const today = { year: 2026, month: 11, day: 21 };
 
-describe('RecognizeIdCard verification_result (huawei-ocr.md section 2.3)', () => {
+describe('RecognizeIdCard verification_result (huaweicloudsdkocr idcard_verification_result.py)', () => {
   it('front: check digit, then birth and sex against the digits', () => {
     const number = '11010519491231002X'; // GB 11643 example: born 1949-12-31, 17th digit 2 = woman
     expect(frontChecks({ number, birth: '1949-12-31', sex: '女' })).toEqual({ valid_number: true, valid_birth: true, valid_sex: true });
