@@ -66,7 +66,7 @@ export const RecognizeIdCard: ActionHandler = ({ api, params, image, scenario, s
   if (side === 'double_side') {
     return { result: { front: front('top', nested(overrides.front)), back: back('bottom', nested(overrides.back)) } };
   }
-  // Single side: all five verification keys, the other side's false; the back has "" and [] for the portrait (section 2.2, Surprises 12 and 14).
+  // Single side: all five verification keys, the other side's false; the back has "" and [] for the portrait (RecognizeIdCard API page, https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0045.html).
   const none = { valid_number: false, valid_birth: false, valid_sex: false, valid_date: false, valid_validity_period: false };
   const r = side === 'front' ? front('whole', overrides) : { ...back('whole', overrides), portrait_image: '', portrait_location: [] };
   r.verification_result = { ...none, ...(r.verification_result as Fields) };

@@ -8,7 +8,7 @@ import type { ActionHandler } from './types.ts';
 /**
  * RecognizeMacaoIDCardOCR (ocr 2018-11-19, intl): the Macao resident in the photo-side image. The
  * back image (optional) is checked like the front but adds no field: the vendor reads the photo side
- * (seed 004). Config.RetImage `portrait` returns the head photo, `preprocess` (the vendor example's
+ * (https://www.tencentcloud.com/document/api/1005/62724). Config.RetImage `portrait` returns the head photo, `preprocess` (the vendor example's
  * value) the processed card image. WarnCardInfos are the codes the scenario says are present.
  */
 export const RecognizeMacaoIDCardOCR: ActionHandler = ({ api, params, image, scenario, seed, now }) => {

@@ -8,5 +8,5 @@ export function iamId(seed: string, kind: 'project' | 'domain' | 'user' | 'endpo
   return createHash('sha256').update(`${seed}\0huawei-${kind}\0${name}`).digest('hex').slice(0, 32);
 }
 
-/** The region the emulator calls its project when a client names none (the reference's examples use it). */
+/** The region the emulator calls its project when a client names none (Huawei's OCR and IAM doc examples use it). */
 export const DEFAULT_REGION = 'cn-north-4';

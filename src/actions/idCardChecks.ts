@@ -8,7 +8,7 @@ export interface BackText { valid_from?: unknown; valid_to?: unknown }
 /** `长期`: valid for life (居民身份证法 art. 5); the emulator writes it as the card prints it. */
 export const LONG_TERM = '长期';
 
-/** `YYYY-MM-DD`, the date form of every Huawei date field (huawei-ocr.md section 2.2). */
+/** `YYYY-MM-DD`, the date form of every Huawei date field (huaweicloudsdkocr idcard_result.py). */
 export const isoDate = (d: YMD): string =>
   `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
@@ -20,7 +20,7 @@ function parseIso(v: unknown): YMD | undefined {
 }
 
 /**
- * IdcardFrontVerificationResult (section 2.3): the number passes GB 11643's check digit; birth and
+ * IdcardFrontVerificationResult (huaweicloudsdkocr idcard_front_verification_result.py): the number passes GB 11643's check digit; birth and
  * sex agree with the digits it encodes (7-14 the birth date, the 17th odd for a man). Both are false
  * when the number is invalid.
  */
@@ -33,7 +33,7 @@ export function frontChecks(t: FrontText): { valid_number: boolean; valid_birth:
 }
 
 /**
- * IdcardBackVerificationResult (section 2.3): `valid_validity_period` = the dates are real and the
+ * IdcardBackVerificationResult (huaweicloudsdkocr idcard_back_verification_result.py): `valid_validity_period` = the dates are real and the
  * term is one the law allows; `valid_date` = today (China time, on the emulator's clock) is within it.
  */
 export function backChecks(t: BackText, today: YMD): { valid_date: boolean; valid_validity_period: boolean } {

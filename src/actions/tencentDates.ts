@@ -10,6 +10,6 @@ export function validDate(from: YMD, to: YMD | 'long-term'): string {
   return `${dotted(from)}-${to === 'long-term' ? '长期' : dotted(to)}`;
 }
 
-/** RecognizeMacaoIDCardOCR dates: `22-04-1997`, DD-MM-YYYY (seed 004, tccli-intl examples.json). */
+/** RecognizeMacaoIDCardOCR dates: `22-04-1997`, DD-MM-YYYY (https://www.tencentcloud.com/document/api/1005/62724, tccli-intl examples.json). */
 export const dashDate = (d: YMD): string =>
   `${String(d.day).padStart(2, '0')}-${String(d.month).padStart(2, '0')}-${String(d.year).padStart(4, '0')}`;

@@ -15,7 +15,7 @@ export interface VerificationInput {
 }
 
 /**
- * A verification API's Result, as the ID database would decide it (seed 003 "Output Parameters"):
+ * A verification API's Result, as the ID database would decide it (IdCardOCRVerification "Output Parameters", https://www.tencentcloud.com/document/api/1061/79050):
  * the ID number's length and GB 11643 check digit (ISO 7064 MOD 11-2), then the name rules, then the
  * daily limits, then the register: the recorded name matches, another does not, an ID not on record
  * is a match (or "no record" when strict). The codes and rules are the API's results.json.

@@ -39,10 +39,10 @@ export function checkSdkDate(auth: SdkAuthorization, nowMs: number, skewSeconds:
 
 /**
  * Recomputes the signature over what was received: the SignedHeaders list of the Authorization
- * header with the header values as sent (Python signs user-agent, Node does not: Surprises 3), the
- * raw body bytes (Python's spaced JSON: Surprises 1) or `X-Sdk-Content-Sha256`. The canonical URI
+ * header with the header values as sent (Python signs user-agent, Node does not: huaweicloudsdkcore signer.py vs @huaweicloud/huaweicloud-sdk-core AKSKSigner.js), the
+ * raw body bytes (Python's spaced JSON) or `X-Sdk-Content-Sha256`. The canonical URI
  * is tried both ways the SDKs build it (Python decodes the path before encoding it, Node does not:
- * Surprises 19); for an ordinary path both are the same.
+ * huaweicloudsdkcore signer.py unquotes first, AKSKSigner.js does not); for an ordinary path both are the same.
  */
 export function verifySdkHmac(r: SignedRequest, auth: SdkAuthorization, sk: string): boolean {
   for (const uri of canonicalUris(pathOf(r.url))) {
@@ -61,7 +61,7 @@ export function stringToSign(r: SignedRequest, auth: SdkAuthorization, canonical
   return `SDK-HMAC-SHA256\n${auth.date}\n${sha256(canonical)}`;
 }
 
-/** Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (Surprises 2). */
+/** Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (API签名指南). */
 export function canonicalUris(rawPath: string): string[] {
   const build = (decode: boolean): string => {
     const path = rawPath.split('/').map((seg) => encode(decode ? safeDecode(seg) : seg)).join('/');

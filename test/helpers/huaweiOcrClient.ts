@@ -17,7 +17,7 @@ export function sandboxHome(): void {
 }
 
 /**
- * `@huaweicloud/huaweicloud-sdk-ocr` is not on npm (section 1): this is the generated
+ * `@huaweicloud/huaweicloud-sdk-ocr` is not on npm: this is the generated
  * `OcrClient.recognizeIdCard` of huaweicloud-sdk-nodejs-v3 services/ocr/v1/OcrClient.ts, same options
  * object, same core calls (ClientBuilder, HcClient.sendRequest).
  */

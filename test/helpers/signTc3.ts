@@ -30,7 +30,7 @@ export function tc3Headers(o: RawTc3): Record<string, string> {
   };
 }
 
-/** A v1 form body signed with HmacSHA256 over `POST<host>/?<sorted k=v>` (section 3.2). */
+/** A v1 form body signed with HmacSHA256 over `POST<host>/?<sorted k=v>` (签名方法, https://cloud.tencent.com/document/api/213/15693). */
 export function v1Form(host: string, params: Record<string, string>, secretKey = SECRET_KEY): string {
   const all: Record<string, string> = {
     Action: 'IDCardOCR', Version: '2018-11-19', Nonce: '4932210907308301788', Timestamp: String(Math.floor(Date.now() / 1000)),

@@ -107,7 +107,7 @@ describe('GET /v3/projects, the SDKs\' region flow', () => {
   it('returns exactly one project named after the region, the same id the token flow gives', async () => {
     const host = new URL(server.url).host;
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Host: host, 'X-Sdk-Date': sdkDate(clock) };
-    // Node sends a `{}` body with this GET and signs it (section 4.3).
+    // Node sends a `{}` body with this GET and signs it (@huaweicloud/huaweicloud-sdk-core iam.service.js).
     headers.Authorization = signRequest({ method: 'GET', path: '/v3/projects', query: { name: 'cn-south-1' }, headers, body: '{}' });
     const body = await new Promise<{ projects: { id: string; name: string }[] }>((resolve, reject) => {
       const req = request(`${server.url}/v3/projects?name=cn-south-1`, { method: 'GET', headers: { ...headers, 'Content-Length': 2 } }, (res) => {
