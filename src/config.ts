@@ -1,4 +1,5 @@
 import type { Flavor } from './data/types.ts';
+import type { LogFormat } from './log/formatLogLine.ts';
 
 export type AuthMode = 'lenient' | 'strict' | 'off';
 
@@ -28,6 +29,10 @@ export interface Config {
   checkResponses: boolean;
   /** Verification of a valid ID number that is not on record answers "no such record" (IdCardOCRVerification -5) instead of a match. */
   strictRegister: boolean;
+  /** How request log lines are written: `pretty` (aligned, for people) or `json` (one object a line, for tools). */
+  logFormat: LogFormat;
+  /** Print nothing but errors: no banner, no request log. */
+  quiet: boolean;
 }
 
 /** Well-known credentials, always accepted with a full signature check (written in the README). */
@@ -55,6 +60,8 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     now: () => Date.now(),
     checkResponses: false,
     strictRegister: false,
+    logFormat: 'pretty',
+    quiet: false,
     ...overrides,
   };
 }
