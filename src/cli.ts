@@ -23,7 +23,7 @@ function main(): void {
       console.log(`idcard-mock: data OK (${data.apis.size} APIs, ${[...data.apis.values()].reduce((n, a) => n + a.scenarios.size, 0)} scenarios)`);
       return;
     }
-    const { server } = createServer(config);
+    const server = createServer(config);
     server.listen(config.port, config.host, () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;

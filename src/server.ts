@@ -1,13 +1,26 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createApp, type AppOptions } from './app.ts';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
+import { createApp, type AppOptions } from './app.ts';
+
+/** A PEM private key and certificate, e.g. from `ensureCertificate` (src/tls/ensureCertificate.ts). */
+export interface TlsCredentials { key: string; cert: string }
+
+/** A Node server that is not listening yet, with the emulator's Express app at `.app` (for runtimeOf). */
+export type MockServer<S extends HttpServer | HttpsServer = HttpServer> = S & { readonly app: Express };
+
+// Node refuses request heads over 16 KB with a bare 431, but a Tencent GET may carry up to 32 KB of
+// query and must get `RequestSizeLimitExceeded` in the vendor envelope beyond that.
+const maxHeaderSize = 1024 * 1024;
 
 /**
- * The HTTP server around the app. Node refuses request heads over 16 KB with a bare 431, but a
- * Tencent GET may carry up to 32 KB of query and must get `RequestSizeLimitExceeded` in the vendor
- * envelope beyond that, so the head limit is raised to 1 MB.
+ * The emulator in a Node HTTP server (HTTPS when given a key and certificate), ready for
+ * `.listen(port)` like any Node server. Loads and checks all data first (throws DataError).
  */
-export function createServer(options: AppOptions = {}): { server: Server; app: Express } {
+export function createServer(options?: AppOptions): MockServer<HttpServer>;
+export function createServer(options: AppOptions, tls: TlsCredentials): MockServer<HttpsServer>;
+export function createServer(options: AppOptions = {}, tls?: TlsCredentials): MockServer<HttpServer | HttpsServer> {
   const app = createApp(options);
-  return { server: createHttpServer({ maxHeaderSize: 1024 * 1024 }, app), app };
+  const server = tls ? createHttpsServer({ ...tls, maxHeaderSize }, app) : createHttpServer({ maxHeaderSize }, app);
+  return Object.defineProperty(server, 'app', { value: app, enumerable: true }) as MockServer<HttpServer | HttpsServer>;
 }

@@ -10,7 +10,7 @@ export interface TestServer { port: number; endpoint: string; url: string; runti
  * checked against their schemas (checkResponses), so every test also tests the shapes we send.
  */
 export async function startServer(options: AppOptions = {}): Promise<TestServer> {
-  const { app, server } = createServer({ checkResponses: true, ...options });
+  const server = createServer({ checkResponses: true, ...options });
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
@@ -18,7 +18,7 @@ export async function startServer(options: AppOptions = {}): Promise<TestServer>
     port,
     endpoint: `127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}`,
-    runtime: runtimeOf(app),
+    runtime: runtimeOf(server.app),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
