@@ -1,45 +1,112 @@
-import { createApp, runtimeOf } from './app.ts';
-import { createServer } from './server.ts';
-import { DataError } from './data/loadData.ts';
-import { parseCliOptions, USAGE } from './cliOptions.ts';
+import { homedir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import type { Command } from './cli/Command.ts';
+import { parseCommandLine } from './cli/parseCommandLine.ts';
+import { UsageError } from './cli/UsageError.ts';
+import { listeningLines, stoppedLines } from './cli/startMessages.ts';
+import type { Certificate } from './tls/ensureCertificate.ts';
 
-/** The only file that touches process.*: flags and env in, a listening server (or a data report) out. */
-function main(): void {
-  let options;
+// The emulator itself (Express, the data loader, the certificate maker) is imported only by the
+// commands that need it, so that --help, --version and a mistyped flag answer at once.
+const emulator = async () => {
+  const [{ createApp, runtimeOf }, { createServer }, { DataError }] = await Promise.all([
+    import('./app.ts'), import('./server.ts'), import('./data/loadData.ts'),
+  ]);
+  return { createApp, runtimeOf, createServer, DataError };
+};
+
+/**
+ * The only file that touches process.*: the command line and environment in, then a listening
+ * server, a data report, a version or a usage text out. Exit codes: 2 for what the user typed
+ * (flags, IDCARD_MOCK_* variables, config file), 1 for data problems and servers that cannot start.
+ */
+async function main(): Promise<number | undefined> {
+  let command: Command;
   try {
-    options = parseCliOptions(process.argv.slice(2), process.env);
+    command = parseCommandLine(process.argv.slice(2), { env: process.env, home: homedir() });
   } catch (e) {
-    console.error(`idcard-mock: ${(e as Error).message}\n\n${USAGE}`);
-    process.exit(2);
+    if (!(e instanceof UsageError)) throw e;
+    for (const problem of e.problems) console.error(`idcard-mock: ${problem}`);
+    return 2;
   }
-  if (options.help) {
-    console.log(USAGE);
-    return;
-  }
-  const { config } = options;
-  try {
-    if (options.validateOnly) {
-      const { data } = runtimeOf(createApp(config));
-      console.log(`idcard-mock: data OK (${data.apis.size} APIs, ${[...data.apis.values()].reduce((n, a) => n + a.scenarios.size, 0)} scenarios)`);
-      return;
-    }
-    const server = createServer(config);
-    server.listen(config.port, config.host, () => {
-      const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : config.port;
-      console.log(`idcard-mock listening on http://${config.host}:${port}`);
-    });
-    server.on('error', (e) => {
-      console.error(`idcard-mock: cannot listen on ${config.host}:${config.port}: ${e.message}`);
-      process.exit(1);
-    });
-    const stop = (): void => { server.close(() => process.exit(0)); };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  } catch (e) {
-    console.error(e instanceof DataError ? e.message : e);
-    process.exit(1);
+  switch (command.name) {
+    case 'help':
+      console.log(command.text);
+      return 0;
+    case 'version':
+      console.log(command.version);
+      return 0;
+    case 'validate':
+      return validate(command);
+    case 'start':
+      return start(command);
   }
 }
 
-main();
+async function validate({ dataDir, dir }: Extract<Command, { name: 'validate' }>): Promise<number> {
+  const { createApp, runtimeOf, DataError } = await emulator();
+  try {
+    const { data } = runtimeOf(createApp({ dataDir }));
+    const scenarios = [...data.apis.values()].reduce((n, a) => n + a.scenarios.size, 0);
+    console.log(`idcard-mock: data OK (${data.apis.size} APIs, ${scenarios} scenarios)${dir === undefined ? '' : ` in ${dir}`}`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    // The problems name files relative to the data root; with another root, say which one.
+    console.error(dir === undefined ? e.message : new DataError(e.problems.map((p) => `${dir.replace(/\/+$/, '')}/${p}`)).message);
+    return 1;
+  }
+}
+
+async function start({ config, tlsDir, warnings }: Extract<Command, { name: 'start' }>): Promise<number | undefined> {
+  for (const warning of warnings) console.error(`idcard-mock: ${warning}`);
+  const { createServer, DataError } = await emulator();
+  const say = (lines: string[]): void => {
+    for (const line of lines) console.log(line);
+  };
+  let certificate: Certificate | undefined;
+  if (tlsDir !== undefined) {
+    try {
+      const { ensureCertificate } = await import('./tls/ensureCertificate.ts');
+      certificate = await ensureCertificate(tlsDir);
+    } catch (e) {
+      console.error(`idcard-mock: cannot keep the TLS certificate in ${tlsDir}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  let server;
+  try {
+    server = certificate ? createServer(config, certificate) : createServer(config);
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    console.error(e.message);
+    return 1;
+  }
+  server.on('error', (e: Error) => {
+    console.error(`idcard-mock: cannot listen on ${config.host}:${config.port}: ${e.message}`);
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    say(listeningLines(config, (server.address() as AddressInfo).port, certificate));
+  });
+  // A second signal while connections drain gets Node's default: stop at once.
+  const stop = (): void => {
+    server.close(() => {
+      say(stoppedLines(config));
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return undefined;
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

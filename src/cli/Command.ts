@@ -1,0 +1,13 @@
+import type { Config } from '../config.ts';
+
+/**
+ * What a command line asks for, decided before anything starts. A new command (`fixtures`, issue 8)
+ * adds its case here, its entry in COMMANDS (parseCommandLine.ts) and its branch in src/cli.ts.
+ */
+export type Command =
+  | { name: 'help'; text: string }
+  | { name: 'version'; version: string }
+  /** Serve until a signal; HTTPS with the certificate kept in tlsDir when it is set. */
+  | { name: 'start'; config: Config; tlsDir: string | undefined; warnings: string[] }
+  /** Load and check the data root (schemas/, scenarios/, keys/); `dir` is as the user typed it. */
+  | { name: 'validate'; dataDir: string; dir: string | undefined };

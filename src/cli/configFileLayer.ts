@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Layer } from './Layer.ts';
+import { checkSettings, describeProblem, SETTINGS, type SettingKey } from './settings.ts';
+import { didYouMean } from './didYouMean.ts';
+
+/** Settings whose value is a path: relative to the config file's folder, so a config works from any directory. */
+const PATHS: readonly SettingKey[] = ['credentials', 'tlsDir'];
+
+/**
+ * The --config file: JSON when it ends in .json, YAML otherwise. Every unknown key and wrong value is
+ * reported, each as `FILE: key …` with the file as the user named it. `namedBy` (`--config` or
+ * `IDCARD_MOCK_CONFIG`) names who pointed at a file that cannot be read.
+ */
+export function configFileLayer(file: string, namedBy: string): Layer {
+  const layer: Layer = { values: {}, names: {}, problems: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    layer.problems.push(`${namedBy} ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return layer;
+  }
+  const parsed = parse(file, text);
+  if ('problems' in parsed) {
+    layer.problems.push(...parsed.problems.map((p) => `${file}: ${p}`));
+    return layer;
+  }
+  // An empty YAML file is null: no settings, not a wrong type.
+  const value = parsed.value ?? {};
+  const reported = new Set<string>();
+  for (const error of checkSettings(value)) {
+    const key = error.instancePath.slice(1);
+    if (error.keyword === 'additionalProperties') {
+      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+      layer.problems.push(`${file}: unknown key ${extra}${didYouMean(extra, SETTINGS.map((s) => s.key))}; idcard-mock --help lists the keys`);
+    } else if (!reported.has(key)) {
+      // One line per key: a wrong type also fails the keys' other rules, which would only repeat it.
+      reported.add(key);
+      const got = key ? `, got ${JSON.stringify((value as Record<string, unknown>)[key])}` : '';
+      layer.problems.push(`${file}: ${key ? `${key} ` : ''}${describeProblem(error)}${got}`);
+    }
+  }
+  if (layer.problems.length) return layer;
+  const { $schema: _editorHint, ...settings } = value as Record<string, unknown>;
+  for (const [key, v] of Object.entries(settings) as [SettingKey, unknown][]) {
+    Object.assign(layer.values, { [key]: PATHS.includes(key) ? resolve(dirname(file), v as string) : v });
+    layer.names[key] = `${file}: ${key}`;
+  }
+  return layer;
+}
+
+function parse(file: string, text: string): { value: unknown } | { problems: string[] } {
+  if (extname(file).toLowerCase() === '.json') {
+    try {
+      return { value: JSON.parse(text) };
+    } catch (e) {
+      return { problems: [`not valid JSON (${(e as Error).message})`] };
+    }
+  }
+  // yaml's pretty messages end their first line with `at line L, column C:` and then quote the text; one line each is enough.
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) return { problems: doc.errors.map((e) => `not valid YAML: ${e.message.split('\n')[0]!.replace(/:$/, '')}`) };
+  return { value: doc.toJS() };
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { createAjv } from '../data/createAjv.ts';
+import { defaultConfig, packageRoot, type AuthMode } from '../config.ts';
+import type { Flavor } from '../data/types.ts';
+import type { LogFormat } from '../log/formatLogLine.ts';
+import { defaultTlsDir } from '../tls/defaultTlsDir.ts';
+
+/**
+ * What `idcard-mock start` can be told. Each key is also the --config file key: the flag's name in
+ * camelCase (`--huawei-rate-limit` → `huaweiRateLimit`), and the IDCARD_MOCK_* variable in upper snake
+ * case (`IDCARD_MOCK_HUAWEI_RATE_LIMIT`). schemas/_meta/config.schema.json types and documents each.
+ */
+export interface Settings {
+  port: number;
+  host: string;
+  auth: AuthMode;
+  seed: string;
+  flavor: Flavor;
+  /** A JSON file of more credential pairs. */
+  credentials: string | undefined;
+  rateLimit: boolean;
+  /** Unset: the data's own limit (schemas/huawei/provider.json). */
+  huaweiRateLimit: number | undefined;
+  fetchImageUrls: boolean;
+  strictRegister: boolean;
+  logFormat: LogFormat;
+  quiet: boolean;
+  tls: boolean;
+  tlsDir: string;
+}
+
+export type SettingKey = keyof Settings;
+
+/** What a CLI run sees of its process: cli.ts passes these in so that nothing else reads process.*. */
+export interface CliContext {
+  env: Record<string, string | undefined>;
+  /** The user's home folder (the default certificate folder is below it). */
+  home: string;
+}
+
+/** How one setting is spelled and typed on the command line, in the environment and in --help. */
+export interface SettingSpec {
+  key: SettingKey;
+  flag: string;
+  env: string;
+  kind: 'integer' | 'string' | 'boolean';
+  /** The value's placeholder in --help: `N`, `FILE`, `lenient|strict|off`. */
+  arg: string;
+  /** The flag turns the setting off (`--no-rate-limit` sets rateLimit to false). */
+  negated: boolean;
+  help: string;
+}
+
+// Only what the schema cannot say: the placeholder of a free-form value, and the one flag spelled in the negative.
+// `satisfies` makes the compiler insist on an entry for every setting.
+const SPELLING = {
+  port: { arg: 'N' }, host: { arg: 'HOST' }, auth: {}, seed: { arg: 'S' }, flavor: {}, credentials: { arg: 'FILE' },
+  rateLimit: { flag: '--no-rate-limit' }, huaweiRateLimit: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
+  logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' },
+} satisfies Record<SettingKey, { arg?: string; flag?: string }>;
+
+interface PropertySchema { type?: 'integer' | 'string' | 'boolean'; enum?: string[]; description: string }
+interface ConfigSchema { properties: Record<string, PropertySchema> }
+
+export const CONFIG_SCHEMA_PATH = join(packageRoot, 'schemas/_meta/config.schema.json');
+const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as ConfigSchema;
+// Compiled once: Ajv caches by schema object, and the CLI may check three sources (file, environment, flags).
+const validate = createAjv().compile(schema);
+
+const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export const SETTINGS: readonly SettingSpec[] = (Object.keys(SPELLING) as SettingKey[]).map((key) => {
+  const spelling: { arg?: string; flag?: string } = SPELLING[key];
+  const property = schema.properties[key];
+  if (!property) throw new Error(`${CONFIG_SCHEMA_PATH}: no property ${key}`);
+  return {
+    key,
+    flag: spelling.flag ?? `--${kebab(key)}`,
+    env: `IDCARD_MOCK_${kebab(key).replace(/-/g, '_').toUpperCase()}`,
+    kind: property.type ?? 'string',
+    arg: property.enum?.join('|') ?? spelling.arg ?? '',
+    negated: spelling.flag?.startsWith('--no-') ?? false,
+    help: property.description,
+  };
+});
+
+/** The settings of a plain `idcard-mock start`. */
+export function defaultSettings(ctx: CliContext): Settings {
+  const c = defaultConfig();
+  return {
+    port: c.port, host: c.host, auth: c.auth, seed: c.seed, flavor: c.flavor, credentials: undefined, rateLimit: c.rateLimit,
+    huaweiRateLimit: c.huaweiRateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
+    logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home),
+  };
+}
+
+/** The config schema's complaints about `value` (an object of settings); empty when it conforms. */
+export function checkSettings(value: unknown): ErrorObject[] {
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/** An Ajv error about one setting, as the end of a sentence that starts with its name. */
+export function describeProblem(e: ErrorObject): string {
+  const p = e.params as { type?: string; allowedValues?: unknown[]; limit?: number };
+  switch (e.keyword) {
+    case 'type':
+      return { integer: 'must be an integer', string: 'must be a string', boolean: 'must be true or false', object: 'must be a mapping of keys to values' }[p.type ?? ''] ?? `must be ${p.type}`;
+    case 'enum': return `must be one of ${(p.allowedValues ?? []).join(', ')}`;
+    case 'minimum': return `must be at least ${p.limit}`;
+    case 'maximum': return `must be at most ${p.limit}`;
+    case 'minLength': return 'must not be empty';
+    default: return e.message ?? e.keyword;
+  }
+}
