@@ -13,8 +13,10 @@ export interface TextSetting { spec: SettingSpec; name: string; text: string; va
 /**
  * A layer from text the user typed (flags or variables), already converted to the setting's type
  * where it could be; the config schema judges the values, so a flag and a config key obey one rule.
+ * `earlier` holds the problems the caller found while converting; they come first.
  */
-export function textLayer(entries: readonly TextSetting[], problems: string[]): Layer {
+export function textLayer(entries: readonly TextSetting[], earlier: readonly string[]): Layer {
+  const problems = [...earlier];
   const layer: Layer = { values: {}, names: {}, problems };
   const candidate: Record<string, unknown> = {};
   for (const e of entries) candidate[e.spec.key] = e.value;
