@@ -33,6 +33,12 @@ export interface Config {
   logFormat: LogFormat;
   /** Print nothing but errors: no banner, no request log. */
   quiet: boolean;
+  /** The server-wide active scenario (`--scenario`), restored on reset. */
+  scenario?: string;
+  /** How many requests the journal keeps. */
+  journalSize: number;
+  /** With it, the admin API (/__mock) answers non-loopback callers that send it as a Bearer token. */
+  adminToken?: string;
 }
 
 /** Well-known credentials, always accepted with a full signature check (written in the README). */
@@ -62,6 +68,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     strictRegister: false,
     logFormat: 'pretty',
     quiet: false,
+    journalSize: 1000,
     ...overrides,
   };
 }

@@ -4,8 +4,10 @@ import { isMockError, raise, type MockError } from './errors.ts';
 import { captureBody } from './pipeline/captureBody.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
-import { chooseScenarios } from './pipeline/chooseScenarios.ts';
+import { urlMarkers } from './pipeline/urlMarkers.ts';
+import { chooseScenarios, type ChosenScenario } from './pipeline/chooseScenarios.ts';
 import { produce } from './pipeline/produce.ts';
+import { playFault, waitLatency } from './pipeline/faults.ts';
 import { codeForRole } from './data/roles.ts';
 import { formatMessage, lookupError } from './data/catalog.ts';
 import { rateLimitOverride } from './config.ts';
@@ -15,6 +17,9 @@ import type { Stage } from './state/journal.ts';
 import type { Call, Provider, RawRequest, RenderedError } from './providers/Provider.ts';
 
 type Next = () => void;
+
+/** The mock-only response header that says what the emulator did other than what was asked (never silent). */
+const NOTICE_HEADER = 'X-Mock-Notice';
 
 /**
  * The request lifecycle: every request of every vendor goes down this one list, in this order.
@@ -27,24 +32,24 @@ type Next = () => void;
  * with the stages it went through.
  */
 export function frontDoor(rt: Runtime, provider: Provider) {
-  const facts = rt.data.providers[provider.name];
-  if (!facts) throw new Error(`idcard-mock: no schemas/${provider.name}/provider.json`);
-  const owns = new RegExp(facts.owns);
+  const owns = new RegExp(rt.data.providers[provider.name]!.owns);
   return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: Next): void => {
     const url = req.originalUrl ?? req.url ?? '/';
     const q = url.indexOf('?');
     if (!owns.test(q < 0 ? url : url.slice(0, q))) return next();
-    void handle(rt, provider, facts, req, res, url);
+    void handle(rt, provider, req, res, url);
   };
 }
 
-async function handle(rt: Runtime, provider: Provider, facts: ProviderFacts, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
-  const { config, data, state } = rt;
+async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+  const { config, data, state, clock } = rt;
+  const facts = data.providers[provider.name]!;
   const raw: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers };
+  const startedReal = performance.now();
   const call: Call = {
     provider: provider.name,
     requestId: facts.requestId === 'uuid' ? randomUUID() : randomBytes(16).toString('hex'),
-    started: config.now(),
+    started: clock.now(),
     stages: [],
     headers: req.headers,
     scenarioNames: listHeader(req.headers['x-mock-scenario']),
@@ -54,6 +59,8 @@ async function handle(rt: Runtime, provider: Provider, facts: ProviderFacts, req
   };
   const enter = (stage: Stage): void => { call.stages.push(stage); };
   let outcome = 'ok';
+  let scenario: ChosenScenario | undefined;
+  const notices: string[] = [];
   try {
     provider.begin(raw, call, config, facts);
 
@@ -69,7 +76,7 @@ async function handle(rt: Runtime, provider: Provider, facts: ProviderFacts, req
     call.codePrefixes = codePrefixesOf(api, call.scenarioNames);
 
     enter('authenticate'); //   signature or token, clock skew, lockout
-    const caller = provider.authenticate(decoded, api, { config, state, facts, now: config.now() });
+    const caller = provider.authenticate(decoded, api, { config, state, facts, now: clock.now() });
     call.caller = caller.id;
 
     enter('rateLimit'); //      per caller, on the emulator's clock
@@ -81,26 +88,41 @@ async function handle(rt: Runtime, provider: Provider, facts: ProviderFacts, req
     rt.validators.get(`${api.meta.provider}:${api.meta.action}`)!(params);
     const images = await readImages(api, params, call.flavor, config.fetchImageUrls, facts);
 
-    enter('chooseScenario');
-    const scenario = chooseScenarios(api, { named: call.scenarioNames, fromImage: images.image.markers.scenario ?? [], params });
+    enter('chooseScenario'); // header → in-band marker → binding → active → when → default
+    scenario = chooseScenarios({
+      api, apis: data.apis.values(), flavor: call.flavor, header: call.scenarioNames,
+      markers: [...urlMarkers(api, params), ...(images.image.markers.scenario ?? [])],
+      binding: state.bindings.of(caller.id), active: state.bindings.active,
+      params, headers: req.headers, caller: caller.id, used: (k) => state.counters.used(k),
+    });
+    state.counters.consume(scenario.consume);
     call.scenarioNames = scenario.names;
-    if (scenario.delayMs) await new Promise((r) => setTimeout(r, scenario.delayMs));
+    Object.assign(call.codePrefixes, scenario.codePrefixes);
+    await waitLatency(scenario.latencyMs);
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
     const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call) });
+    for (const w of reply.warnings) state.coverage.record(apiKey(api), `warning:${w}`);
+    if (reply.result !== undefined) state.coverage.record(apiKey(api), `result:${reply.result}`);
 
     enter('render');
-    provider.render(res, call, reply.status, reply.body, reply.headers);
+    notices.push(...scenario.notices);
+    if (notices.length) reply.headers[NOTICE_HEADER] = noticeHeader(notices);
+    if (scenario.fault) outcome = playFault(scenario.fault, res, () => provider.render(res, call, reply.status, reply.body, reply.headers));
+    else provider.render(res, call, reply.status, reply.body, reply.headers);
   } catch (e) {
     const error = renderedError(rt, provider.name, facts, call, e);
     outcome = error.code;
+    if (call.api) state.coverage.record(apiKey(call.api), `error:${error.catalogCode}`);
     if (call.stages.at(-1) !== 'render') enter('render');
+    notices.push(...(scenario?.notices ?? []));
+    if (notices.length && !res.headersSent) res.setHeader(NOTICE_HEADER, noticeHeader(notices));
     // The client may still be sending an oversized body; after this reply the connection cannot be reused.
     if (isMockError(e) && e.role === 'bodyTooLarge') res.setHeader('Connection', 'close');
-    if (!res.headersSent) provider.renderError(res, call, error);
+    if (scenario?.fault && !res.headersSent) outcome = playFault(scenario.fault, res, () => provider.renderError(res, call, error));
+    else if (!res.headersSent) provider.renderError(res, call, error);
   }
   enter('record');
-  const now = config.now();
   state.journal.record({
     time: new Date(call.started).toISOString(),
     provider: provider.name,
@@ -110,11 +132,20 @@ async function handle(rt: Runtime, provider: Provider, facts: ProviderFacts, req
     caller: call.caller,
     style: call.style,
     scenarios: call.scenarioNames,
+    rule: scenario?.rule,
+    notices,
     outcome,
     status: res.statusCode,
-    durationMs: now - call.started,
+    durationMs: Math.round(performance.now() - startedReal),
     stages: call.stages,
   });
+}
+
+const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;
+
+/** Several notices in one header line; a header value must be Latin-1, so anything else is escaped. */
+function noticeHeader(notices: string[]): string {
+  return notices.join('; ').replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
 }
 
 /** The body, bounded by the limit of its style (a GET: its URL); too large is refused before it is all held. */
@@ -132,11 +163,11 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
   const points = rateLimitOverride(rt.config, facts.provider) ?? rule.points;
   const scope = rule.scope ?? (api.meta.rateLimit ? 'action' : 'provider');
   const key = scope === 'action' ? `${facts.provider}:${api.meta.action}:${caller}` : `${facts.provider}:${caller}`;
-  const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.config.now());
+  const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.clock.now());
   if (count !== undefined) throw raise('rateLimited', { count, limit: points });
 }
 
-/** The error-code prefix replacements of the named scenarios (`APIG.` → `APIGW.`); unknown names are chooseScenarios' to report. */
+/** The error-code prefix replacements of the scenarios named in the header, known before anything can fail (`APIG.` → `APIGW.`). */
 function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, string> {
   return Object.assign({}, ...names.map((n) => api.scenarios.get(n)?.codePrefixes ?? {}));
 }
@@ -147,7 +178,7 @@ function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, str
  * (a variant may carry its own), and the envelope from the code's family. A bug becomes the
  * provider's internal error, never a crash.
  */
-function renderedError(rt: Runtime, provider: string, facts: ProviderFacts, call: Call, e: unknown): RenderedError {
+function renderedError(rt: Runtime, provider: string, facts: ProviderFacts, call: Call, e: unknown): RenderedError & { catalogCode: string } {
   if (!isMockError(e)) console.error('idcard-mock: internal error', e);
   const err: MockError = isMockError(e) ? e : raise('internal');
   let code = err.code;
@@ -165,6 +196,7 @@ function renderedError(rt: Runtime, provider: string, facts: ProviderFacts, call
   const from = Object.keys(call.codePrefixes).find((p) => code!.startsWith(p));
   return {
     code: from ? call.codePrefixes[from] + code!.slice(from.length) : code!,
+    catalogCode: code!,
     message,
     status,
     envelope: envelopes[family ?? 'default']!,

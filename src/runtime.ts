@@ -5,6 +5,7 @@ import { scenarioPersons } from './data/scenarioPersons.ts';
 import { handlers } from './actions/index.ts';
 import { testKeyPair } from './encryption/testKeyPair.ts';
 import { State } from './state/State.ts';
+import { Clock } from './state/clock.ts';
 import type { Config } from './config.ts';
 import type { DataSet } from './data/types.ts';
 
@@ -14,6 +15,8 @@ export interface Runtime {
   data: DataSet;
   validators: Map<string, ParamValidator>;
   state: State;
+  /** The emulator's clock (not cleared by reset: POST /__mock/clock moves it). */
+  clock: Clock;
 }
 
 /** Loads and compiles everything once; every data problem is listed in one DataError, at boot. */
@@ -38,5 +41,13 @@ export function createRuntime(config: Config): Runtime {
     problems.push(`keys/: ${(e as Error).message}`);
   }
   if (problems.length) throw new DataError(problems);
-  return { config, data, validators, state: new State({ declaredPersons: scenarioPersons(data) }) };
+  const rt = { config, data, validators, state: new State({ declaredPersons: scenarioPersons(data), journalSize: config.journalSize }), clock: new Clock(config.now) };
+  resetRuntime(rt);
+  return rt;
+}
+
+/** POST /__mock/reset: clears the state, then puts back what the configuration starts with (--scenario). */
+export function resetRuntime(rt: Runtime): void {
+  rt.state.reset();
+  if (rt.config.scenario) rt.state.bindings.setActive({ scenario: rt.config.scenario });
 }

@@ -1,6 +1,6 @@
 import { MockError } from '../errors.ts';
 import { crop } from './crop.ts';
-import { personFor, createRandom } from '../identity/index.ts';
+import { createRandom } from '../identity/index.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
 import { reportedWarnings } from './reportedWarnings.ts';
 import { slashDate, validDate } from './tencentDates.ts';
@@ -13,7 +13,8 @@ import type { JsonSchema } from '../data/jsonSchema.ts';
  * The side is CardSide, else the fixture image's marker, else FRONT; Config.MultiCardDetect reads
  * both sides from one image. Fields of the other side stay "" (tccli examples.json).
  */
-export const IDCardOCR: ActionHandler = ({ api, params, image, scenario, seed, now, register }) => {
+export const IDCardOCR: ActionHandler = (input) => {
+  const { api, params, image, scenario, seed, register } = input;
   const config = parseJsonParam(params.Config);
   const asked = typeof params.CardSide === 'string' && params.CardSide !== '' ? params.CardSide : undefined;
   const marked = typeof image.markers.side === 'string' ? image.markers.side.toUpperCase() : undefined;
@@ -22,7 +23,7 @@ export const IDCardOCR: ActionHandler = ({ api, params, image, scenario, seed, n
   const front = side === 'FRONT' || config.MultiCardDetect === true;
   const back = side === 'BACK' || config.MultiCardDetect === true;
 
-  const person = personFor(image.key, seed, new Date(now));
+  const person = input.person();
   const random = createRandom(seed, image.key, api.meta.action);
   const fields: Record<string, unknown> = {};
   if (front) {
@@ -33,7 +34,7 @@ export const IDCardOCR: ActionHandler = ({ api, params, image, scenario, seed, n
   }
   if (back) Object.assign(fields, { Authority: person.authority, ValidDate: validDate(person.validFrom, person.validTo) });
 
-  const warnings = reportedWarnings(api, scenario.warnings, config, params);
+  const warnings = reportedWarnings(api, scenario.warnings, params);
   const advanced: Record<string, unknown> = { WarnInfos: warnings };
   if (config.CropIdCard === true) {
     advanced.IdCard = crop(api, 'card', `${person.idNum}:${side}`);

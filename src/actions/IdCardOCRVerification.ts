@@ -1,5 +1,5 @@
 import { raise } from '../errors.ts';
-import { personFor, createRandom } from '../identity/index.ts';
+import { createRandom } from '../identity/index.ts';
 import { chinaDate, formatCompact } from '../identity/ymd.ts';
 import { decryptFields, type EncryptionParam } from '../encryption/decryptFields.ts';
 import { testKeyPair } from '../encryption/testKeyPair.ts';
@@ -40,12 +40,12 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
 
   const fields: Record<string, unknown> = { Name: typed ? params.Name : '', IdCard: typed ? params.IdCard : '' };
   if (!typed) {
-    const person = personFor(image.key, seed, new Date(now));
+    const person = input.person();
     register.remember(person.idNum, person.name);
     name = person.name;
     idCard = person.idNum;
     const config = parseJsonParam(params.Config);
-    const warnings = reportedWarnings(api, scenario.warnings, config, params);
+    const warnings = reportedWarnings(api, scenario.warnings, params);
     const random = createRandom(seed, image.key, api.meta.action);
     const blur = Object.keys(api.warnings).find((code) => api.warnings[code]!.name === 'blur');
     Object.assign(fields, {

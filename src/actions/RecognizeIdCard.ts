@@ -1,5 +1,5 @@
 import { MockError, raise } from '../errors.ts';
-import { personFor, createRandom, type Person, type Random } from '../identity/index.ts';
+import { createRandom, type Person, type Random } from '../identity/index.ts';
 import { chinaDate } from '../identity/ymd.ts';
 import { crop } from './crop.ts';
 import { backChecks, frontChecks, isoDate, LONG_TERM } from './idCardChecks.ts';
@@ -28,14 +28,15 @@ const DEFAULT_SIZE: Size = { width: 856, height: 540 };
  * border_integrity). The lifecycle drops whatever the request's flags did not ask for (the response
  * schema's `x-when`).
  */
-export const RecognizeIdCard: ActionHandler = ({ api, params, image, scenario, seed, now, register }) => {
+export const RecognizeIdCard: ActionHandler = (input) => {
+  const { api, params, image, scenario, seed, now, register } = input;
   const side = chooseSide(params.side, image.markers, api.meta.image!.errors.wrongSide!);
-  const person = personFor(image.key, seed, new Date(now));
+  const person = input.person();
   const random = createRandom(seed, image.key, api.meta.action);
   const today = chinaDate(new Date(now));
   const size = image.info ?? DEFAULT_SIZE;
   const overrides = (scenario.response.result ?? {}) as Fields;
-  const alarms = (o: Fields): Fields => raisedAlarms(alarmsOf(api), o, random);
+  const alarms = (o: Fields): Fields => raisedAlarms(alarmsOf(api), o, scenario.warnings, random);
   const portrait = (p: Person): string => crop(api, 'portrait', p.idNum);
   const adjusted = (p: Person, s: string): string => crop(api, 'card', `${p.idNum}:${s}`);
   if (side !== 'back') register.remember(person.idNum, person.name);
@@ -97,13 +98,13 @@ const backText = (p: Person): Fields => ({
 
 const nested = (v: unknown): Fields => (typeof v === 'object' && v !== null ? (v as Fields) : {});
 
-/** Every alarm with its score: a raised alarm scores high, a clear one low (scores are undocumented, 0-100 here). */
-function raisedAlarms(alarms: string[], overrides: Fields, random: Random): Fields {
+/** Every alarm with its score: raised by the scenario's warnings (warnings.json: the alarm names) or a pinned `detect_*_result`; a raised alarm scores high, a clear one low (scores are undocumented, 0-100 here). */
+function raisedAlarms(alarms: string[], overrides: Fields, present: string[], random: Random): Fields {
   const out: Fields = {};
   const scores: Record<string, number> = {};
   const given = nested(overrides.score_info);
   for (const k of alarms) {
-    const raised = overrides[`detect_${k}_result`] === true;
+    const raised = overrides[`detect_${k}_result`] === true || present.includes(k);
     out[`detect_${k}_result`] = raised;
     const score = given[`${k}_score`];
     scores[`${k}_score`] = typeof score === 'number' ? score : raised ? random.int(70, 99) : random.int(1, 30);

@@ -36,6 +36,6 @@ export const RecognizeMacaoIDCardOCR: ActionHandler = ({ api, params, image, sce
     Height: p.height,
     RetImage: retImage,
     ResidentType: residentTypes[p.permanent ? 0 : 1],
-    WarnCardInfos: reportedWarnings(api, scenario.warnings, config, params),
+    WarnCardInfos: reportedWarnings(api, scenario.warnings, params),
   };
 };

@@ -4,6 +4,7 @@ import type { ImageInput } from '../pipeline/resolveImage.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
 import type { IdentityRegister } from '../state/identityRegister.ts';
 import type { TokenStore } from '../state/tokenStore.ts';
+import type { Person } from '../identity/index.ts';
 
 /** What an action's logic may read and change: the request, the chosen scenario, and the state it owns. */
 export interface ActionInput {
@@ -16,6 +17,8 @@ export interface ActionInput {
   /** The action's extraImages, by name (action.json). */
   images: Record<string, ImageInput>;
   scenario: ChosenScenario;
+  /** The person in the image, or the one an ID number pinned by the scenario describes (birth, sex, address, authority follow it). */
+  person(): Person;
   /** The seed of the fake population (--seed). */
   seed: string;
   /** The emulator's clock, in milliseconds. */

@@ -1,10 +1,15 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
+import { resetRuntime } from '../runtime.ts';
+import { adminGuard } from './adminGuard.ts';
+import { scenarioRoutes } from './scenarioRoutes.ts';
 import type { Runtime } from '../runtime.ts';
 import { testKeyPair } from '../encryption/testKeyPair.ts';
 
-/** The control plane under /__mock: health, what can be asked for, what was answered, and reset. */
+/** The control plane under /__mock: health, what can be asked for, what was answered, steering (bindings, active, clock), coverage and reset. */
 export function adminRouter(rt: Runtime): Router {
   const r = Router();
+  r.use(adminGuard(rt.config.adminToken));
+  r.use(express.json({ limit: '1mb' }));
   r.get('/health', (_req, res) => {
     res.json({ status: 'ok', apis: [...rt.data.apis.keys()], auth: rt.config.auth, flavor: rt.config.flavor });
   });
@@ -32,8 +37,9 @@ export function adminRouter(rt: Runtime): Router {
     res.json(rt.state.journal.list());
   });
   r.post('/reset', (_req, res) => {
-    rt.state.reset();
+    resetRuntime(rt);
     res.json({ status: 'reset' });
   });
+  r.use(scenarioRoutes(rt));
   return r;
 }

@@ -104,6 +104,7 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
       response: responseF.value as JsonSchema,
       errors: (errorsF.value as { errors: Catalog }).errors,
       warnings: (warningsF?.value as { warnings: Record<string, WarningEntry> } | undefined)?.warnings ?? {},
+      warningFlagsIn: (warningsF?.value as { flagsIn?: string } | undefined)?.flagsIn,
       results: (resultsF?.value as Results | undefined) ?? { results: {} },
       scenarios: new Map(),
     };

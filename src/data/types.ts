@@ -20,8 +20,10 @@ export interface WarningEntry {
   /** The request Config flag that enables the code; without one the code is reported whenever present. */
   flag?: string;
   requires?: Record<string, string>;
-  /** The emulator's name for the condition across vendors (blur, copy, …). */
+  /** The shared name of the condition across vendors (copy, reshoot, blur, …): `warning:<name>`. */
   name?: string;
+  /** The flavours that report this code; all when absent. */
+  flavors?: Flavor[];
   en: string;
   zh: string;
 }
@@ -100,28 +102,45 @@ export interface ActionMeta {
   /** HTTP status of a success (default 200). */
   status?: number;
   crops?: { portrait?: Size; card?: Size };
+  /** Where a scenario's `response` may pin an ID number (dot paths): the person is then the one it describes. */
+  pinnedId?: string[];
   image?: ImageRules;
   /** Further images, by name (RecognizeMacaoIDCardOCR's `back`); handlers get them as `images[name]`. */
   extraImages?: Record<string, ImageRules>;
 }
 
-export interface Scenario {
-  name: string;
-  description: string;
-  /** Where it came from: a file path, or `catalog` for the generated error/warning scenarios. */
-  source: string;
+/** What one answer is (a scenario, or one step of it): an error, warnings, pinned fields, a result, latency, a fault. */
+export interface Outcome {
+  description?: string;
   error?: string;
-  /** Warning codes whose condition is present (reported only when the request's flag asks). */
+  /** Conditions present: the API's warning codes or the shared names (copy, reshoot, …); reported only when the request's flag asks. */
   warnings?: string[];
-  /** Fields merged over the generated response (JSON-string fields such as AdvancedInfo as objects). */
+  /** Fields pinned over the generated response (JSON-string fields such as AdvancedInfo as objects). */
   response?: Record<string, unknown>;
-  /** Chosen without being named when every listed parameter has the given value. */
-  when?: { params?: Record<string, unknown> };
-  delayMs?: number;
-  /** Error codes answered while this scenario is named get these prefixes replaced (`APIG.` → `APIGW.`). */
-  codePrefixes?: Record<string, string>;
   /** A verification result code of the API's results.json (IdCardOCRVerification `-4`). */
   result?: string;
+  latencyMs?: number | { min: number; max: number };
+  fault?: 'hang' | 'reset' | 'truncated' | 'http-502' | 'http-504';
+  /** In a step: other scenarios by name, comma-separated. */
+  scenario?: string;
+  /** Error codes answered while this is chosen get these prefixes replaced (`APIG.` → `APIGW.`). */
+  codePrefixes?: Record<string, string>;
+}
+
+export interface Scenario extends Outcome {
+  name: string;
+  description: string;
+  /** Where it came from: a file path, `catalog` for the generated error/warning scenarios, `vocabulary` for a shared warning name. */
+  source: string;
+  /** Chosen without being named when these hold. */
+  when?: { params?: Record<string, unknown>; headers?: Record<string, string>; caller?: string | string[] };
+  /** Fires this many times per caller, then falls through. */
+  times?: number;
+  /** Played in order per caller; the last repeats unless repeatLast is false. */
+  steps?: Outcome[];
+  repeatLast?: boolean;
+  /** The older spelling of a fixed latencyMs. */
+  delayMs?: number;
   /** A person the scenario declares: on record in the identity register from boot. */
   person?: { name: string; idNum: string };
 }
@@ -131,6 +150,8 @@ export interface ResultEntry { en: string; zh: string; charged: boolean }
 
 /** results.json: the result codes, and the daily limits per parameter value after which `limits.result` is answered. */
 export interface Results {
+  /** The response field that carries the result code. */
+  field?: string;
   results: Record<string, ResultEntry>;
   limits?: { result: string; perDay: Record<string, number> };
   /** What the ID database accepts as a name; anything else is `result`. */
@@ -148,6 +169,8 @@ export interface ApiDefinition {
   response: JsonSchema;
   errors: Catalog;
   warnings: Record<string, WarningEntry>;
+  /** The request parameter holding the warning flags as JSON text (Tencent `Config`); absent: the flags are parameters. */
+  warningFlagsIn?: string;
   /** Business result codes (results.json), for verification APIs; empty otherwise. */
   results: Results;
   scenarios: Map<string, Scenario>;

@@ -1,5 +1,5 @@
 // Public surface of the mainland-China identity generator (GB 11643-1999 / GB/T 2260).
-export { personFor, type Person } from './personFor.ts';
+export { personFor, personForId, type Person } from './personFor.ts';
 export { idCheckDigit, isValidIdNumber } from './idNumber.ts';
 export { divisions, findDivision, type Division } from './divisions.ts';
 export { nations, isNation, pickNation, type Nation } from './nations.ts';

@@ -3,8 +3,8 @@
 // the ID number encodes the division, birth date and sex exactly as GB 11643-1999
 // prescribes, and the validity period follows 居民身份证法 art. 5.
 import { addressFor } from './address.ts';
-import { divisions, type Division } from './divisions.ts';
-import { idCheckDigit } from './idNumber.ts';
+import { divisions, findDivision, type Division } from './divisions.ts';
+import { idCheckDigit, isValidIdNumber } from './idNumber.ts';
 import { chineseName } from './names.ts';
 import { pickNation } from './nations.ts';
 import { createRandom } from './random.ts';
@@ -61,6 +61,29 @@ export function personFor(key: string | Uint8Array, seed: string, now: Date = ne
   const { validFrom, validTo } = pickIssueDate(random, birth, today);
   return {
     name, surname, givenName, sex, nation, birth, division, address, idNum,
+    authority: division.authority, validFrom, validTo,
+  };
+}
+
+/**
+ * The person an ID number describes (a scenario that pins the number): birth from digits 7-14, sex
+ * from the parity of digit 17, address and issuing authority from the division of digits 1-6 (when it
+ * is one we know); name, nation and validity drawn from the seed and the number. Undefined when the
+ * number is not a valid GB 11643 number.
+ */
+export function personForId(idNum: string, seed: string, now: Date = new Date()): Person | undefined {
+  const id = idNum.toUpperCase();
+  if (!isValidIdNumber(id)) return undefined;
+  const random = createRandom(seed, 'id', id);
+  const birth = { year: Number(id.slice(6, 10)), month: Number(id.slice(10, 12)), day: Number(id.slice(12, 14)) };
+  const sex: Person['sex'] = Number(id.charAt(16)) % 2 === 1 ? '男' : '女';
+  const division = findDivision(id.slice(0, 6)) ?? random.pick(divisions);
+  const nation = pickNation(random);
+  const { surname, givenName, name } = chineseName(random, sex, birth.year);
+  const address = addressFor(random, division);
+  const { validFrom, validTo } = pickIssueDate(random, birth, chinaDate(now));
+  return {
+    name, surname, givenName, sex, nation, birth, division, address, idNum: id,
     authority: division.authority, validFrom, validTo,
   };
 }

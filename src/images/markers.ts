@@ -15,7 +15,12 @@ export interface ImageMarkers {
 const PREFIX = 'idcard-mock:';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** The in-band form a user can write with any image tool: `mock-scenario=<names>` in a comment or text chunk. */
+const IN_BAND = 'mock-scenario=';
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+
 function parseMarkerText(text: string): ImageMarkers | undefined {
+  if (text.startsWith(IN_BAND)) return { scenario: list(text.slice(IN_BAND.length)) };
   if (!text.startsWith(PREFIX)) return undefined;
   const markers: ImageMarkers = {};
   for (const part of text.slice(PREFIX.length).split(';')) {
@@ -24,7 +29,7 @@ function parseMarkerText(text: string): ImageMarkers | undefined {
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === '') continue;
-    markers[key] = key === 'scenario' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : value;
+    markers[key] = key === 'scenario' ? list(value) : value;
   }
   return markers;
 }
@@ -51,7 +56,7 @@ function* jpegComments(b: Uint8Array): Generator<string> {
   }
 }
 
-/** Texts of PNG tEXt chunks with keyword "Comment" before the first IDAT. */
+/** Texts of PNG tEXt chunks before the first IDAT (a `mock-scenario` keyword gives `mock-scenario=<text>`). */
 function* pngComments(b: Uint8Array): Generator<string> {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let pos = 8; // after signature
@@ -62,8 +67,10 @@ function* pngComments(b: Uint8Array): Generator<string> {
     if (type === 'IDAT' || type === 'IEND' || dataStart + length > b.length) return;
     if (type === 'tEXt') {
       const nul = b.subarray(dataStart, dataStart + length).indexOf(0);
-      if (nul >= 0 && decodeText(b, dataStart, dataStart + nul) === 'Comment') {
-        yield decodeText(b, dataStart + nul + 1, dataStart + length);
+      if (nul >= 0) {
+        const keyword = decodeText(b, dataStart, dataStart + nul);
+        const text = decodeText(b, dataStart + nul + 1, dataStart + length);
+        yield keyword === 'mock-scenario' ? `${IN_BAND}${text}` : text;
       }
     }
     pos = dataStart + length + 4; // skip data and CRC
@@ -71,7 +78,7 @@ function* pngComments(b: Uint8Array): Generator<string> {
 }
 
 /**
- * Markers from the first `idcard-mock:` comment in a JPEG or PNG; {} when the
+ * Markers from the first `idcard-mock:` or `mock-scenario=` comment in a JPEG or PNG; {} when the
  * bytes are not such an image or carry no marker comment.
  */
 export function readMarkers(bytes: Uint8Array): ImageMarkers {

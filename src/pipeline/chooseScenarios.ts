@@ -1,62 +1,220 @@
 import { raise } from '../errors.ts';
-import type { ApiDefinition, Scenario } from '../data/types.ts';
+import type { ApiDefinition, Flavor, Outcome, Scenario } from '../data/types.ts';
 
-export interface ScenarioRequest {
-  /** Names from the `X-Mock-Scenario` header, in order. */
-  named: string[];
-  /** Names from a fixture image's marker (`scenario=` in the image comment). */
-  fromImage: string[];
-  params: Record<string, unknown>;
+/** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
+export interface Binding {
+  /** Set when stored: counters of an older binding do not carry over to a new one. */
+  id: number;
+  /** One or more scenario names, comma-separated. */
+  scenario?: string;
+  steps?: Outcome[];
+  times?: number;
+  repeatLast?: boolean;
 }
 
-/** The scenarios of one request, merged: the first error (and result) wins, warnings add up, responses merge in order. */
+/** Which way of choosing gave the answer, in the documented order. */
+export type Rule = 'header' | 'marker' | 'binding' | 'active' | 'when' | 'default';
+
+export interface ScenarioRequest {
+  api: ApiDefinition;
+  /** Every API, to name those that can express a shared warning name this one cannot. */
+  apis: Iterable<ApiDefinition>;
+  flavor: Flavor;
+  /** Names from the `X-Mock-Scenario` header, in order. */
+  header: string[];
+  /** Names from an in-band marker: an image URL's `mock-scenario=`, or the image's own text chunk or comment. */
+  markers: string[];
+  /** The caller's binding, and the server-wide active scenario. */
+  binding?: Binding;
+  active?: Binding;
+  params: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+  caller: string;
+  /** How often each counter has been used so far (times, sequence positions). */
+  used: (key: string) => number;
+}
+
+/** The scenarios of one request, merged: the first error, result and fault win, warnings add up, responses merge in order. */
 export interface ChosenScenario {
+  rule: Rule;
   names: string[];
   error?: string;
   /** A verification result code the scenario asks for (IdCardOCRVerification `result:-4`). */
   result?: string;
   warnings: string[];
   response: Record<string, unknown>;
-  delayMs: number;
+  latencyMs?: number | { min: number; max: number };
+  fault?: Outcome['fault'];
+  codePrefixes: Record<string, string>;
+  /** Counters this choice uses up; the caller counts them at once. */
+  consume: string[];
+  /** What was not applied, and why (never silent): journal and X-Mock-Notice. */
+  notices: string[];
 }
+
+interface Candidate { rule: Rule; names: string[]; outcomes: Outcome[]; consume: string[] }
 
 /**
  * Chooses what to play back. A pure function; the order is:
- * 1. the scenarios named in the request header (all of them, combined);
- * 2. else those named by the fixture image's marker;
- * 3. else every file scenario whose `when.params` all equal the request's parameters;
- * 4. else none: the generated answer for the person in the image.
- * An unknown name is an error that lists the valid names.
+ * 1. the scenarios named in the `X-Mock-Scenario` header (all of them, combined);
+ * 2. those named by an in-band marker in the request (an image URL's `mock-scenario=`, an image's text);
+ * 3. the binding of the caller's credential;
+ * 4. the server-wide active scenario;
+ * 5. the first file scenario whose `when` (parameters, headers, caller) holds;
+ * 6. none: the generated answer for the person in the image.
+ * A scenario with `times` falls through to the next way once the caller has used it up; one with
+ * `steps` plays them in order per caller (the last repeats unless `repeatLast` is false). An unknown
+ * name in the header or a marker is an error that lists the valid names; in a binding or the active
+ * scenario it does not apply to this API, and the request falls through with a notice.
  */
-export function chooseScenarios(api: ApiDefinition, req: ScenarioRequest): ChosenScenario {
-  const names = req.named.length ? req.named : req.fromImage;
-  const picked = names.length ? names.map((n) => resolve(api, n)) : [...api.scenarios.values()].filter((s) => matches(s, req.params));
-  return combine(picked);
+export function chooseScenarios(req: ScenarioRequest): ChosenScenario {
+  const notices: string[] = [];
+  const candidates: (() => Candidate | undefined)[] = [
+    () => named('header', req.header, req, notices, true),
+    () => named('marker', req.markers, req, notices, true),
+    () => bound('binding', req.binding, `binding:${req.binding?.id}:${req.caller}`, req, notices),
+    () => bound('active', req.active, `active:${req.active?.id}:${req.caller}`, req, notices),
+    () => matching(req, notices),
+  ];
+  for (const next of candidates) {
+    const c = next();
+    if (c) return combine(c, req, notices);
+  }
+  return combine({ rule: 'default', names: [], outcomes: [], consume: [] }, req, notices);
 }
 
-function resolve(api: ApiDefinition, name: string): Scenario {
+/** Names from the header or a marker; `strict`: an unknown name is an error. */
+function named(rule: Rule, names: string[], req: ScenarioRequest, notices: string[], strict: boolean): Candidate | undefined {
+  if (!names.length) return undefined;
+  const outcomes: Outcome[] = [];
+  const consume: string[] = [];
+  const used: string[] = [];
+  for (const name of names) {
+    const s = resolve(req, name, strict, notices);
+    if (!s) continue;
+    const played = play(s, `${req.api.meta.action}:${s.name}:${req.caller}`, req, notices);
+    if (!played) continue;
+    used.push(s.name);
+    outcomes.push(...played.outcomes);
+    consume.push(...played.consume);
+  }
+  return used.length ? { rule, names: used, outcomes, consume } : undefined;
+}
+
+function bound(rule: Rule, b: Binding | undefined, key: string, req: ScenarioRequest, notices: string[]): Candidate | undefined {
+  if (!b) return undefined;
+  if (b.times !== undefined && req.used(`${key}:times`) >= b.times) {
+    notices.push(`the ${rule} scenario was used up (times ${b.times})`);
+    return undefined;
+  }
+  const consume = b.times !== undefined ? [`${key}:times`] : [];
+  if (b.steps) {
+    const step = stepAt(b.steps, b.repeatLast, req.used(`${key}:step`));
+    if (!step) {
+      notices.push(`the ${rule} sequence is over (repeatLast false)`);
+      return undefined;
+    }
+    consume.push(`${key}:step`);
+    const expanded = expandStep(step, req, notices);
+    return expanded ? { rule, names: expanded.names, outcomes: expanded.outcomes, consume } : undefined;
+  }
+  const names = (b.scenario ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const c = named(rule, names, req, notices, false);
+  return c ? { ...c, consume: [...consume, ...c.consume] } : undefined;
+}
+
+/** The first file scenario whose `when` holds for this request. */
+function matching(req: ScenarioRequest, notices: string[]): Candidate | undefined {
+  for (const s of req.api.scenarios.values()) {
+    if (!s.when || !holds(s.when, req)) continue;
+    const played = play(s, `${req.api.meta.action}:${s.name}:${req.caller}`, req, notices);
+    if (played) return { rule: 'when', names: [s.name], ...played };
+  }
+  return undefined;
+}
+
+function holds(when: NonNullable<Scenario['when']>, req: ScenarioRequest): boolean {
+  const params = Object.entries(when.params ?? {}).every(([k, v]) => req.params[k] === v);
+  const headers = Object.entries(when.headers ?? {}).every(([k, v]) => header(req.headers[k.toLowerCase()]) === v);
+  const callers = when.caller === undefined ? undefined : [when.caller].flat();
+  return params && headers && (!callers || callers.includes(req.caller)) && (when.params !== undefined || when.headers !== undefined || callers !== undefined);
+}
+
+/** A scenario's outcomes for this caller now: itself, or its current step; undefined when used up. */
+function play(s: Scenario, key: string, req: ScenarioRequest, notices: string[]): { outcomes: Outcome[]; consume: string[] } | undefined {
+  if (s.times !== undefined && req.used(`${key}:times`) >= s.times) {
+    notices.push(`scenario ${s.name} was used up (times ${s.times})`);
+    return undefined;
+  }
+  const consume = s.times !== undefined ? [`${key}:times`] : [];
+  if (!s.steps) return { outcomes: [s], consume };
+  const step = stepAt(s.steps, s.repeatLast, req.used(`${key}:step`));
+  if (!step) {
+    notices.push(`the steps of scenario ${s.name} are over (repeatLast false)`);
+    return undefined;
+  }
+  const expanded = expandStep(step, req, notices);
+  return expanded ? { outcomes: [{ codePrefixes: s.codePrefixes } as Outcome, ...expanded.outcomes], consume: [...consume, `${key}:step`] } : undefined;
+}
+
+function stepAt(steps: Outcome[], repeatLast: boolean | undefined, position: number): Outcome | undefined {
+  if (position < steps.length) return steps[position];
+  return repeatLast === false ? undefined : steps.at(-1);
+}
+
+/** A step is an outcome of its own, or names other scenarios (`scenario`), or both. */
+function expandStep(step: Outcome, req: ScenarioRequest, notices: string[]): { names: string[]; outcomes: Outcome[] } | undefined {
+  const names = (step.scenario ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const resolved = names.map((n) => resolve(req, n, false, notices));
+  if (resolved.some((s) => !s)) return undefined;
+  return { names: resolved.map((s) => s!.name), outcomes: [...(resolved as Scenario[]), step] };
+}
+
+/**
+ * A name of this API's scenarios, or a shared warning name (`warning:copy`) this API can express.
+ * Unknown: an error when `strict` (the header, a marker), else a notice and undefined.
+ */
+function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: string[]): Scenario | undefined {
+  const { api } = req;
   const s = api.scenarios.get(name);
   if (s) return s;
-  throw raise('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
+  const shared = name.startsWith('warning:') ? name.slice('warning:'.length) : undefined;
+  if (shared !== undefined) {
+    const codes = Object.entries(api.warnings).filter(([, w]) => w.name === shared && (!w.flavors || w.flavors.includes(req.flavor))).map(([c]) => c);
+    if (codes.length) return { name, description: `the shared warning ${shared}`, source: 'vocabulary', warnings: codes };
+    const can = [...req.apis].filter((a) => Object.values(a.warnings).some((w) => w.name === shared)).map((a) => a.meta.action);
+    if (can.length) {
+      if (strict) throw raise('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
+      notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);
+      return undefined;
+    }
+  }
+  if (strict) throw raise('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
+  notices.push(`scenario ${name} does not apply to ${api.meta.action}`);
+  return undefined;
 }
 
-function matches(s: Scenario, params: Record<string, unknown>): boolean {
-  const want = s.when?.params;
-  return !!want && Object.entries(want).every(([k, v]) => params[k] === v);
-}
-
-export function combine(scenarios: Scenario[]): ChosenScenario {
-  const out: ChosenScenario = { names: [], warnings: [], response: {}, delayMs: 0 };
-  for (const s of scenarios) {
-    out.names.push(s.name);
-    out.error ??= s.error;
-    out.result ??= s.result;
-    for (const w of s.warnings ?? []) if (!out.warnings.includes(w)) out.warnings.push(w);
-    out.response = deepMerge(out.response, s.response ?? {});
-    out.delayMs = Math.max(out.delayMs, s.delayMs ?? 0);
+function combine(c: Candidate, req: ScenarioRequest, notices: string[]): ChosenScenario {
+  const out: ChosenScenario = { rule: c.rule, names: c.names, warnings: [], response: {}, codePrefixes: {}, consume: c.consume, notices };
+  for (const o of c.outcomes) {
+    out.error ??= o.error;
+    out.result ??= o.result;
+    out.fault ??= o.fault;
+    out.latencyMs ??= o.latencyMs ?? (o as Scenario).delayMs;
+    for (const w of o.warnings ?? []) for (const code of warningCodes(req.api, req.flavor, w)) if (!out.warnings.includes(code)) out.warnings.push(code);
+    out.response = deepMerge(out.response, o.response ?? {});
+    Object.assign(out.codePrefixes, o.codePrefixes ?? {});
   }
   return out;
 }
+
+/** A warning as a scenario writes it: the API's own code, or a shared name for its codes of that name in this flavour. */
+function warningCodes(api: ApiDefinition, flavor: Flavor, w: string): string[] {
+  if (w in api.warnings) return [w];
+  return Object.entries(api.warnings).filter(([, e]) => e.name === w && (!e.flavors || e.flavors.includes(flavor))).map(([c]) => c);
+}
+
+const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 export function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };

@@ -1,8 +1,10 @@
 import { MockError } from '../errors.ts';
 import { handlers } from '../actions/index.ts';
+import { personFor, personForId, type Person } from '../identity/index.ts';
 import { buildResponse } from './buildResponse.ts';
 import { presentFields } from './presentFields.ts';
 import { checkResponse } from './checkResponse.ts';
+import { warningGate } from './warningGate.ts';
 import type { ChosenScenario } from './chooseScenarios.ts';
 import type { Images } from './readImages.ts';
 import type { Runtime } from '../runtime.ts';
@@ -21,13 +23,22 @@ export interface Production {
   envelope: Record<string, unknown>;
 }
 
-export interface Reply { status: number; body: Record<string, unknown>; headers: Record<string, string> }
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+  /** The warning codes the answer reports (the scenario's, less those held back). */
+  warnings: string[];
+  /** A verification API's Result. */
+  result?: string;
+}
 
 /**
  * The outcome: the scenario's error; else the first input problem (a named scenario wins over a real
  * problem: the user asked for that outcome); else the answer, which is the response schema's skeleton,
  * the fields the API's handler produces (if action.json names one), the envelope, and the scenario's
- * overrides, trimmed to what the request asked for.
+ * overrides, trimmed to what the request asked for. A present warning the request did not ask for is
+ * held back as the vendor would, and said so in a notice.
  */
 export function produce(rt: Runtime, p: Production): Reply {
   const { api, params, call, images, scenario } = p;
@@ -36,16 +47,36 @@ export function produce(rt: Runtime, p: Production): Reply {
   for (const [name, extra] of Object.entries(images.extra)) if (extra.problem) throw MockError.code(api.meta.extraImages![name]!.errors[extra.problem]!);
 
   const { config, state } = rt;
+  const now = rt.clock.now();
   const headers: Record<string, string> = {};
+  const warnings: string[] = [];
+  for (const code of scenario.warnings) {
+    const held = warningGate(api, code, params);
+    if (held) scenario.notices.push(held);
+    else warnings.push(code);
+  }
+  let person: Person | undefined;
   const handler = api.meta.handler === undefined ? undefined : handlers[api.meta.handler]!;
   const fields = handler?.({
     api, params, flavor: call.flavor, language: call.requestedLanguage, image: images.image, images: images.extra, scenario,
-    seed: config.seed, now: config.now(), register: state.register, tokens: state.tokens,
+    person: () => (person ??= pinnedPerson(api, scenario, config.seed, now) ?? personFor(images.image.key, config.seed, new Date(now))),
+    seed: config.seed, now, register: state.register, tokens: state.tokens,
     strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits,
     request: { host: String(p.decoded.headers.host ?? ''), query: new URLSearchParams(p.decoded.rawQuery) },
     setHeader: (name, value) => { headers[name] = value; },
   }) ?? {};
   const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
   if (config.checkResponses) checkResponse(api, body);
-  return { status: api.meta.status ?? 200, body, headers };
+  const field = api.results.field;
+  const result = field && typeof body[field] === 'string' ? (body[field] as string) : undefined;
+  return { status: api.meta.status ?? 200, body, headers, warnings, result };
+}
+
+/** The person an ID number pinned by the scenario describes (action.json `pinnedId` says where it may be pinned). */
+function pinnedPerson(api: ApiDefinition, scenario: ChosenScenario, seed: string, now: number): Person | undefined {
+  for (const path of api.meta.pinnedId ?? []) {
+    const v = path.split('.').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), scenario.response);
+    if (typeof v === 'string') return personForId(v, seed, new Date(now));
+  }
+  return undefined;
 }

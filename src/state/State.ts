@@ -3,6 +3,9 @@ import { IdentityRegister, type RecordedPerson } from './identityRegister.ts';
 import { RateWindows } from './rateWindows.ts';
 import { TokenStore } from './tokenStore.ts';
 import { AkLockout } from './akLockout.ts';
+import { Bindings } from './bindings.ts';
+import { Counters } from './counters.ts';
+import { Coverage } from './coverage.ts';
 
 /**
  * Everything `POST /__mock/reset` clears, behind one interface: what the emulator has learned and
@@ -17,6 +20,12 @@ export class State {
   readonly tokens = new TokenStore();
   /** Credentials locked after repeated signature failures. */
   readonly lockout = new AkLockout();
+  /** Per-caller bindings and the server-wide active scenario. */
+  readonly bindings = new Bindings();
+  /** Scenario `times` budgets and sequence positions, per caller. */
+  readonly counters = new Counters();
+  /** Which documented outcomes this run produced. */
+  readonly coverage = new Coverage();
 
   constructor(options: { declaredPersons?: Iterable<RecordedPerson>; journalSize?: number } = {}) {
     this.journal = new Journal(options.journalSize);
@@ -29,5 +38,8 @@ export class State {
     this.rateWindows.reset();
     this.tokens.reset();
     this.lockout.reset();
+    this.bindings.reset();
+    this.counters.reset();
+    this.coverage.reset();
   }
 }

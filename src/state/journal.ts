@@ -15,7 +15,11 @@ export interface JournalEntry {
   /** How the request was sent (tc3-json, v1-form, rest, …). */
   style?: string;
   scenarios: string[];
-  /** `ok`, or the error code answered */
+  /** Which way of choosing gave the scenario (header, marker, binding, active, when, default). */
+  rule?: string;
+  /** What the emulator did other than what was asked, and why (also in the X-Mock-Notice header). */
+  notices: string[];
+  /** `ok`, the error code answered, or `fault:<kind>` */
   outcome: string;
   status: number;
   durationMs: number;

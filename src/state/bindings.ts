@@ -1,0 +1,47 @@
+import type { Binding } from '../pipeline/chooseScenarios.ts';
+
+/** What a binding or the active scenario is made of, as the admin API takes it. */
+export type BindingSpec = Omit<Binding, 'id'>;
+
+/**
+ * Per-caller bindings (a Tencent SecretId, a Huawei AK, an IAM token's user@project → a scenario or
+ * a sequence) and the server-wide active scenario. Each stored binding gets a new id, so its `times`
+ * and sequence position start afresh (counters are keyed by it).
+ */
+export class Bindings {
+  private readonly byCaller = new Map<string, Binding>();
+  private activeBinding: Binding | undefined;
+  private nextId = 1;
+
+  bind(caller: string, spec: BindingSpec): Binding {
+    const b = { ...spec, id: this.nextId++ };
+    this.byCaller.set(caller, b);
+    return b;
+  }
+
+  unbind(caller: string): boolean {
+    return this.byCaller.delete(caller);
+  }
+
+  of(caller: string): Binding | undefined {
+    return this.byCaller.get(caller);
+  }
+
+  all(): Record<string, Binding> {
+    return Object.fromEntries(this.byCaller);
+  }
+
+  setActive(spec: BindingSpec | undefined): Binding | undefined {
+    this.activeBinding = spec ? { ...spec, id: this.nextId++ } : undefined;
+    return this.activeBinding;
+  }
+
+  get active(): Binding | undefined {
+    return this.activeBinding;
+  }
+
+  reset(): void {
+    this.byCaller.clear();
+    this.activeBinding = undefined;
+  }
+}
