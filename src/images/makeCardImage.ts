@@ -11,13 +11,15 @@ export interface MakeCardImageOptions {
   width?: number;
   height?: number;
   markers?: ImageMarkers;
+  /** Raw comment text instead of markers, e.g. the in-band `mock-scenario=FailedOperation.ImageBlur`. */
+  comment?: string;
   seed?: string;
 }
 
 /** Defaults: JPEG, 856x540 (ID-1 card proportions), seed 'fixture'; markers are embedded when given. */
 export function makeCardImage(opts: MakeCardImageOptions = {}): Buffer {
   const { format = 'jpg', width = 856, height = 540, markers, seed = 'fixture' } = opts;
-  const comment = markers === undefined ? undefined : formatMarkers(markers);
+  const comment = opts.comment ?? (markers === undefined ? undefined : formatMarkers(markers));
   if (format === 'jpg') return makeJpeg({ width, height, seed, kind: 'card', comment });
   if (format !== 'png') throw new RangeError(`unsupported fixture format ${String(format)}`);
   // makeJpeg validates sizes for JPEG; PNG needs the same guard before allocating pixels.

@@ -182,7 +182,7 @@ function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: s
   if (shared !== undefined) {
     const codes = Object.entries(api.warnings).filter(([, w]) => w.name === shared && (!w.flavors || w.flavors.includes(req.flavor))).map(([c]) => c);
     if (codes.length) return { name, description: `the shared warning ${shared}`, source: 'vocabulary', warnings: codes };
-    const can = [...req.apis].filter((a) => Object.values(a.warnings).some((w) => w.name === shared)).map((a) => a.meta.action);
+    const can = [...req.apis].filter((a) => Object.values(a.warnings).some((w) => w.name === shared)).map((a) => a.meta.action).sort();
     if (can.length) {
       if (strict) throw raise('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
       notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);

@@ -4,7 +4,7 @@ import { SECRET_ID, SECRET_KEY } from './tencentClients.ts';
 const sha256 = (d: string | Buffer) => createHash('sha256').update(d).digest('hex');
 const hmac = (k: string | Buffer, d: string) => createHmac('sha256', k).update(d).digest();
 
-export interface RawTc3 { host: string; body?: string | Buffer; contentType?: string; action?: string; version?: string; timestamp?: number; service?: string; secretKey?: string; date?: string; headers?: Record<string, string> }
+export interface RawTc3 { host: string; secretId?: string; body?: string | Buffer; contentType?: string; action?: string; version?: string; timestamp?: number; service?: string; secretKey?: string; date?: string; headers?: Record<string, string> }
 
 /**
  * Headers for a hand-made TC3-HMAC-SHA256 POST, signed the way the vendor's Signature v3 doc
@@ -25,7 +25,7 @@ export function tc3Headers(o: RawTc3): Record<string, string> {
     'X-TC-Action': o.action ?? 'IDCardOCR',
     'X-TC-Version': o.version ?? '2018-11-19',
     'X-TC-Timestamp': String(timestamp),
-    Authorization: `TC3-HMAC-SHA256 Credential=${SECRET_ID}/${date}/${service}/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`,
+    Authorization: `TC3-HMAC-SHA256 Credential=${o.secretId ?? SECRET_ID}/${date}/${service}/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`,
     ...o.headers,
   };
 }
