@@ -75,8 +75,11 @@ async function start({ config, tlsDir, warnings }: Extract<Command, { name: 'sta
     }
   }
   let server;
+  // The request log: a line per request on stdout, built from the (masked) journal entry.
+  const { requestLogLine } = await import('./log/requestLogLine.ts');
+  const logged = config.quiet ? config : { ...config, requestLog: (entry: Parameters<typeof requestLogLine>[0]) => console.log(requestLogLine(entry, config.logFormat)) };
   try {
-    server = certificate ? createServer(config, certificate) : createServer(config);
+    server = certificate ? createServer(logged, certificate) : createServer(logged);
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
     console.error(e.message);

@@ -1,3 +1,4 @@
+import type { JournalEntry } from './state/journal.ts';
 import type { Flavor } from './data/types.ts';
 import type { LogFormat } from './log/formatLogLine.ts';
 
@@ -37,6 +38,10 @@ export interface Config {
   scenario?: string;
   /** How many requests the journal keeps. */
   journalSize: number;
+  /** With it, a failed signature's diagnosis also goes into an X-Mock-Signature-Debug response header. */
+  debugSignatures?: boolean;
+  /** Called with every journal entry as it is recorded (the CLI prints the request log line from it). */
+  requestLog?: (entry: JournalEntry) => void;
   /** With it, the admin API (/__mock) answers non-loopback callers that send it as a Bearer token. */
   adminToken?: string;
 }

@@ -7,7 +7,18 @@
  */
 import type { Role } from './data/roles.ts';
 
+/** Why a signature failed, for the journal, the log and (with --debug-signatures) a response header; never in the vendor's body. */
+export interface SignatureDiagnosis {
+  /** The likely cause, in words. */
+  cause: string;
+  canonicalRequest?: string;
+  stringToSign?: string;
+}
+
 export class MockError extends Error {
+  /** Set by a signature check that failed. */
+  diagnosis?: SignatureDiagnosis;
+
   private constructor(
     /** A catalog code (`FailedOperation.ImageDecodeFailed`, `AIS.0103`, `Mock.UnknownScenario`), read from data. */
     readonly code: string | undefined,
@@ -34,6 +45,13 @@ export class MockError extends Error {
 }
 
 export const raise = MockError.role;
+
+/** A role raised with the diagnosis of a failed signature. */
+export function raiseDiagnosed(role: Role, diagnosis: SignatureDiagnosis, vars: Record<string, string | number> = {}): MockError {
+  const e = MockError.role(role, vars);
+  e.diagnosis = diagnosis;
+  return e;
+}
 
 export function isMockError(e: unknown): e is MockError {
   return e instanceof MockError;

@@ -11,6 +11,7 @@ import { playFault, waitLatency } from './pipeline/faults.ts';
 import { codeForRole } from './data/roles.ts';
 import { formatMessage, lookupError } from './data/catalog.ts';
 import { rateLimitOverride } from './config.ts';
+import { journalEntry, type Observed } from './journal/journalEntry.ts';
 import type { Runtime } from './runtime.ts';
 import type { ApiDefinition, ProviderFacts } from './data/types.ts';
 import type { Stage } from './state/journal.ts';
@@ -20,6 +21,8 @@ type Next = () => void;
 
 /** The mock-only response header that says what the emulator did other than what was asked (never silent). */
 const NOTICE_HEADER = 'X-Mock-Notice';
+/** With --debug-signatures: why a signature failed, Base64 of JSON {cause, canonicalRequest, stringToSign}. */
+const SIGNATURE_DEBUG_HEADER = 'X-Mock-Signature-Debug';
 
 /**
  * The request lifecycle: every request of every vendor goes down this one list, in this order.
@@ -61,6 +64,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   let outcome = 'ok';
   let scenario: ChosenScenario | undefined;
   const notices: string[] = [];
+  const seen: Observed = {};
   try {
     provider.begin(raw, call, config, facts);
 
@@ -85,8 +89,10 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     enter('validate'); //       the parameters against the request schema, then the images
     const given = decoded.params(api);
     const params = decoded.flat ? coerceFlatParams(given as Record<string, string>, api.request) : given;
+    seen.params = params;
     rt.validators.get(`${api.meta.provider}:${api.meta.action}`)!(params);
     const images = await readImages(api, params, call.flavor, config.fetchImageUrls, facts);
+    seen.images = images;
 
     enter('chooseScenario'); // header → in-band marker → binding → active → when → default
     scenario = chooseScenarios({
@@ -108,8 +114,9 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     enter('render');
     notices.push(...scenario.notices);
     if (notices.length) reply.headers[NOTICE_HEADER] = noticeHeader(notices);
-    if (scenario.fault) outcome = playFault(scenario.fault, res, () => provider.render(res, call, reply.status, reply.body, reply.headers));
-    else provider.render(res, call, reply.status, reply.body, reply.headers);
+    const render = (): void => { seen.body = provider.render(res, call, reply.status, reply.body, reply.headers); };
+    if (scenario.fault) outcome = playFault(scenario.fault, res, render);
+    else render();
   } catch (e) {
     const error = renderedError(rt, provider.name, facts, call, e);
     outcome = error.code;
@@ -117,28 +124,20 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     if (call.stages.at(-1) !== 'render') enter('render');
     notices.push(...(scenario?.notices ?? []));
     if (notices.length && !res.headersSent) res.setHeader(NOTICE_HEADER, noticeHeader(notices));
+    if (isMockError(e) && e.diagnosis) {
+      seen.diagnosis = e.diagnosis;
+      if (config.debugSignatures && !res.headersSent) res.setHeader(SIGNATURE_DEBUG_HEADER, Buffer.from(JSON.stringify(e.diagnosis)).toString('base64'));
+    }
     // The client may still be sending an oversized body; after this reply the connection cannot be reused.
     if (isMockError(e) && e.role === 'bodyTooLarge') res.setHeader('Connection', 'close');
-    if (scenario?.fault && !res.headersSent) outcome = playFault(scenario.fault, res, () => provider.renderError(res, call, error));
-    else if (!res.headersSent) provider.renderError(res, call, error);
+    const render = (): void => { seen.body = provider.renderError(res, call, error); };
+    if (scenario?.fault && !res.headersSent) outcome = playFault(scenario.fault, res, render);
+    else if (!res.headersSent) render();
   }
   enter('record');
-  state.journal.record({
-    time: new Date(call.started).toISOString(),
-    provider: provider.name,
-    action: call.api?.meta.action,
-    ...(provider.name === 'tencent' ? { flavor: call.flavor } : {}),
-    requestId: call.requestId,
-    caller: call.caller,
-    style: call.style,
-    scenarios: call.scenarioNames,
-    rule: scenario?.rule,
-    notices,
-    outcome,
-    status: res.statusCode,
-    durationMs: Math.round(performance.now() - startedReal),
-    stages: call.stages,
-  });
+  const entry = journalEntry({ call, provider: provider.name, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
+  state.journal.record(entry);
+  config.requestLog?.(entry);
 }
 
 const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;

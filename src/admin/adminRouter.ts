@@ -33,8 +33,17 @@ export function adminRouter(rt: Runtime): Router {
       opaque: 'SM4-GCM, and a CiphertextBlob not made with this key, are used as sent',
     });
   });
-  r.get('/journal', (_req, res) => {
-    res.json(rt.state.journal.list());
+  // Filters: ?api=IDCardOCR (the action), ?caller=AKID…, ?outcome=ok|<code>, ?since=<ISO time or epoch ms>.
+  r.get('/journal', (req, res) => {
+    const q = req.query as Record<string, string | undefined>;
+    const since = q.since === undefined ? undefined : /^\d+$/.test(q.since) ? Number(q.since) : Date.parse(q.since);
+    if (since !== undefined && !Number.isFinite(since)) {
+      res.status(400).json({ error: 'idcard-mock: `since` must be an ISO 8601 time or epoch milliseconds' });
+      return;
+    }
+    res.json(rt.state.journal.list().filter((e) =>
+      (q.api === undefined || e.action === q.api) && (q.caller === undefined || e.caller === q.caller)
+      && (q.outcome === undefined || e.outcome === q.outcome) && (since === undefined || Date.parse(e.time) >= since)));
   });
   r.post('/reset', (_req, res) => {
     resetRuntime(rt);

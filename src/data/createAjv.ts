@@ -23,5 +23,7 @@ export function createAjv(): Ajv2020 {
   // Which request flag or parameter values turn an optional response field on (x-when) or off (x-unless): src/pipeline/presentFields.ts.
   shared.addKeyword({ keyword: 'x-when', schemaType: ['string', 'object'] });
   shared.addKeyword({ keyword: 'x-unless', schemaType: 'object' });
+  // Personal data and secrets, masked in the journal and the request log: src/journal/maskPersonal.ts.
+  shared.addKeyword({ keyword: 'x-personal', schemaType: 'string' });
   return shared;
 }

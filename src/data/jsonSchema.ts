@@ -12,5 +12,7 @@ export interface JsonSchema {
   'x-flavors'?: string[];
   'x-when'?: string | Record<string, unknown>;
   'x-unless'?: Record<string, unknown>;
+  /** Personal data or a secret: id (6+4 characters shown), name (the first), address (the first 6), image (format, size, hash), secret (nothing). */
+  'x-personal'?: 'id' | 'name' | 'address' | 'image' | 'secret';
   [key: string]: unknown;
 }

@@ -77,9 +77,10 @@ export interface Provider {
   authenticate(d: Decoded, api: ApiDefinition, ctx: AuthContext): Caller;
   /** Fields of the envelope that belong in the body (Tencent's RequestId); the response schema includes them. */
   bodyEnvelope(call: Call): Record<string, unknown>;
-  render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): void;
+  /** Writes the reply; returns the JSON written (for the journal). */
+  render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): unknown;
   /** Writes an error in the vendor's shape; `status` is the catalog's (Tencent answers 200 whatever it says). */
-  renderError(res: ServerResponse, call: Call, error: RenderedError): void;
+  renderError(res: ServerResponse, call: Call, error: RenderedError): unknown;
 }
 
 /** An error as the vendor states it: the code (prefixes applied), its catalog message and status. */

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise } from '../errors.ts';
+import { raise, raiseDiagnosed, type SignatureDiagnosis } from '../errors.ts';
 import { safeEqual } from './hostForms.ts';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -34,7 +34,11 @@ export function parseSdkHmac(r: SignedRequest): SdkAuthorization {
 export function checkSdkDate(auth: SdkAuthorization, nowMs: number, skewSeconds: number): void {
   const d = SDK_DATE.exec(auth.date);
   const [, y, mo, da, h, mi, s] = (d ?? []).map(Number) as [number, number, number, number, number, number, number];
-  if (!d || Math.abs(nowMs - Date.UTC(y, mo - 1, da, h, mi, s)) > skewSeconds * 1000) throw raise('clockSkew');
+  if (!d) throw raiseDiagnosed('clockSkew', { cause: `X-Sdk-Date "${auth.date}" is not of the form YYYYMMDDTHHMMSSZ` });
+  const skew = Math.round((Date.UTC(y, mo - 1, da, h, mi, s) - nowMs) / 1000);
+  if (Math.abs(skew) > skewSeconds) {
+    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: X-Sdk-Date ${auth.date} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed)` });
+  }
 }
 
 /**
@@ -44,6 +48,17 @@ export function checkSdkDate(auth: SdkAuthorization, nowMs: number, skewSeconds:
  * is tried both ways the SDKs build it (Python decodes the path before encoding it, Node does not:
  * huaweicloudsdkcore signer.py unquotes first, AKSKSigner.js does not); for an ordinary path both are the same.
  */
+/** What the journal shows when verifySdkHmac fails: our canonical request and string to sign. */
+export function diagnoseSdkHmac(r: SignedRequest, auth: SdkAuthorization): SignatureDiagnosis {
+  const uri = canonicalUris(pathOf(r.url))[0]!;
+  const toSign = stringToSign(r, auth, uri);
+  return {
+    cause: 'a wrong secret key (SK), or a canonical request that differs from ours (compare it with the one your client built)',
+    canonicalRequest: canonicalRequest(r, auth, uri),
+    stringToSign: toSign,
+  };
+}
+
 export function verifySdkHmac(r: SignedRequest, auth: SdkAuthorization, sk: string): boolean {
   for (const uri of canonicalUris(pathOf(r.url))) {
     const toSign = stringToSign(r, auth, uri);
@@ -54,11 +69,14 @@ export function verifySdkHmac(r: SignedRequest, auth: SdkAuthorization, sk: stri
 
 /** `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hex sha256 of the canonical request>` */
 export function stringToSign(r: SignedRequest, auth: SdkAuthorization, canonicalUri: string): string {
+  return `SDK-HMAC-SHA256\n${auth.date}\n${sha256(canonicalRequest(r, auth, canonicalUri))}`;
+}
+
+function canonicalRequest(r: SignedRequest, auth: SdkAuthorization, canonicalUri: string): string {
   const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${headerValue(r.headers[h])}\n`).join('');
   const declared = r.headers['x-sdk-content-sha256'];
   const payloadHash = typeof declared === 'string' && declared !== '' ? declared : sha256(r.body);
-  const canonical = [r.method, canonicalUri, canonicalQuery(queryOf(r.url)), canonicalHeaders, auth.signedHeaders.join(';'), payloadHash].join('\n');
-  return `SDK-HMAC-SHA256\n${auth.date}\n${sha256(canonical)}`;
+  return [r.method, canonicalUri, canonicalQuery(queryOf(r.url)), canonicalHeaders, auth.signedHeaders.join(';'), payloadHash].join('\n');
 }
 
 /** Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (API签名指南). */

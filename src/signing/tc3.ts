@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise } from '../errors.ts';
+import { raise, raiseDiagnosed } from '../errors.ts';
 import { hostForms, safeEqual } from './hostForms.ts';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -26,10 +26,16 @@ export function parseTc3(r: Tc3Request, nowSeconds: number, skewSeconds: number)
   const timestamp = Number(ts);
   // The timestamp must be within the skew window, and the credential date must be the UTC date of that
   // timestamp (Common Params doc, Authorization row).
-  if (Math.abs(nowSeconds - timestamp) > skewSeconds) throw raise('clockSkew');
-  if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date) throw raise('credentialDateMismatch');
+  const skew = timestamp - nowSeconds;
+  if (Math.abs(skew) > skewSeconds) {
+    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: X-TC-Timestamp ${timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed; move it with POST /__mock/clock)` });
+  }
+  const utcDate = new Date(timestamp * 1000).toISOString().slice(0, 10);
+  if (utcDate !== date) throw raiseDiagnosed('credentialDateMismatch', { cause: `the credential date ${date} is not the UTC date of X-TC-Timestamp ${timestamp} (${utcDate}): sign with the UTC date, not the local one` });
   const declared = r.headers['x-tc-content-sha256'];
-  if (declared !== undefined && declared !== 'UNSIGNED-PAYLOAD' && declared !== sha256(r.body)) throw raise('payloadHashMismatch');
+  if (declared !== undefined && declared !== 'UNSIGNED-PAYLOAD' && declared !== sha256(r.body)) {
+    throw raiseDiagnosed('payloadHashMismatch', { cause: `the body changed after signing: X-TC-Content-Sha256 is ${String(declared)}, the body received hashes to ${sha256(r.body)}` });
+  }
   return { secretId, date, service, signedHeaders, signature, timestamp };
 }
 
@@ -54,20 +60,47 @@ function signingKey(secretKey: string, date: string, service: string): Buffer {
  * its port (Node signs the hostname, Python and Go the host with port). Throws signatureMismatch.
  */
 export function verifyTc3(r: Tc3Request, auth: Tc3Authorization, secretKey: string): void {
-  const payload = r.headers['x-tc-content-sha256'] === 'UNSIGNED-PAYLOAD' ? 'UNSIGNED-PAYLOAD' : r.method === 'GET' ? '' : r.body;
-  const payloadHash = sha256(payload);
   const kSigning = signingKey(secretKey, auth.date, auth.service);
+  const sign = (toSign: string): string => createHmac('sha256', kSigning).update(toSign).digest('hex');
   for (const host of hostForms(String(r.headers.host ?? ''))) {
     for (const lower of [false, true]) {
-      const canonicalHeaders = auth.signedHeaders
-        .map((h) => `${h}:${h === 'host' ? host : headerValue(r, h, lower)}\n`)
-        .join('');
-      const canonical = [r.method, '/', r.method === 'GET' ? r.rawQuery : '', canonicalHeaders, auth.signedHeaders.join(';'), payloadHash].join('\n');
-      const toSign = `TC3-HMAC-SHA256\n${auth.timestamp}\n${auth.date}/${auth.service}/tc3_request\n${sha256(canonical)}`;
-      if (safeEqual(createHmac('sha256', kSigning).update(toSign).digest('hex'), auth.signature)) return;
+      if (safeEqual(sign(canonicalParts(r, auth, { host, lower }).stringToSign), auth.signature)) return;
     }
   }
-  throw raise('signatureMismatch');
+  throw raiseDiagnosed('signatureMismatch', diagnose(r, auth, sign));
+}
+
+interface Variant { host: string; lower: boolean; contentType?: string }
+
+/** Our canonical request and string to sign for one way of reading the headers. */
+function canonicalParts(r: Tc3Request, auth: Tc3Authorization, v: Variant): { canonicalRequest: string; stringToSign: string } {
+  const payload = r.headers['x-tc-content-sha256'] === 'UNSIGNED-PAYLOAD' ? 'UNSIGNED-PAYLOAD' : r.method === 'GET' ? '' : r.body;
+  const value = (h: string): string => (h === 'host' ? v.host : h === 'content-type' && v.contentType !== undefined ? v.contentType : headerValue(r, h, v.lower));
+  const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${value(h)}\n`).join('');
+  const canonicalRequest = [r.method, '/', r.method === 'GET' ? r.rawQuery : '', canonicalHeaders, auth.signedHeaders.join(';'), sha256(payload)].join('\n');
+  return { canonicalRequest, stringToSign: `TC3-HMAC-SHA256\n${auth.timestamp}\n${auth.date}/${auth.service}/tc3_request\n${sha256(canonicalRequest)}` };
+}
+
+/**
+ * Why a signature of a stored credential did not match: a header the client signed with another value
+ * (the content type without its parameters, the host with another port), else a wrong secret key or a
+ * canonical request that differs from ours (both are shown, to compare with the client's).
+ */
+function diagnose(r: Tc3Request, auth: Tc3Authorization, sign: (toSign: string) => string) {
+  const host = String(r.headers.host ?? '');
+  const ours = canonicalParts(r, auth, { host, lower: false });
+  const sentType = String(r.headers['content-type'] ?? '');
+  const tries: [Variant, string][] = [
+    [{ host, lower: false, contentType: sentType.split(';')[0]!.trim() }, `a header signed differently: content-type was signed as "${sentType.split(';')[0]!.trim()}" but sent as "${sentType}"`],
+    [{ host, lower: false, contentType: 'application/json; charset=utf-8' }, `a header signed differently: content-type was signed as "application/json; charset=utf-8" but sent as "${sentType}"`],
+    ...['80', '443'].map((port): [Variant, string] => [{ host: `${host.replace(/:\d+$/, '')}:${port}`, lower: false }, `a header signed differently: host was signed with port ${port}, sent as "${host}"`]),
+  ];
+  for (const [variant, cause] of tries) {
+    if (auth.signedHeaders.includes(variant.contentType !== undefined ? 'content-type' : 'host') && safeEqual(sign(canonicalParts(r, auth, variant).stringToSign), auth.signature)) {
+      return { cause, ...ours };
+    }
+  }
+  return { cause: 'a wrong secret key, or a canonical request that differs from ours (compare it with the one your client built)', ...ours };
 }
 
 /** Header values are signed trimmed; the vendor doc lower-cases them too, the SDKs send them as they are. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise } from '../errors.ts';
+import { raise, raiseDiagnosed } from '../errors.ts';
 import { hostForms, safeEqual } from './hostForms.ts';
 
 const ALGORITHMS: Record<string, string> = { HmacSHA1: 'sha1', HmacSHA256: 'sha256' };
@@ -26,7 +26,10 @@ export function parseV1(r: V1Request, nowSeconds: number, skewSeconds: number): 
   }
   const method = r.common.SignatureMethod ?? 'HmacSHA1';
   if (!ALGORITHMS[method]) throw raise('invalidValue', { name: 'SignatureMethod' });
-  if (Math.abs(nowSeconds - Number(r.common.Timestamp)) > skewSeconds) throw raise('clockSkew');
+  const skew = Number(r.common.Timestamp) - nowSeconds;
+  if (Math.abs(skew) > skewSeconds) {
+    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: Timestamp ${r.common.Timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed)` });
+  }
   return { secretId: r.common.SecretId! };
 }
 
@@ -48,5 +51,8 @@ export function verifyV1(r: V1Request, secretKey: string): void {
       if (safeEqual(sig, r.common.Signature!)) return;
     }
   }
-  throw raise('signatureMismatch');
+  throw raiseDiagnosed('signatureMismatch', {
+    cause: 'a wrong secret key, or a string to sign that differs from ours (compare it with the one your client built)',
+    stringToSign: `${r.method}${String(r.headers.host ?? '')}/?${[...variants][0]}`,
+  });
 }

@@ -25,6 +25,12 @@ export interface JournalEntry {
   durationMs: number;
   /** The lifecycle stages the request went through, in order. */
   stages: Stage[];
+  /** The request as received, personal data masked, secrets left out. */
+  request?: { method?: string; path: string; headers: Record<string, string>; params?: Record<string, unknown> };
+  /** The answer as sent, personal data masked. */
+  response?: { headers: Record<string, string>; body?: unknown };
+  /** Why a signature failed: the likely cause, our canonical request and string to sign. */
+  diagnosis?: { cause: string; canonicalRequest?: string; stringToSign?: string };
 }
 
 /** The last `capacity` requests, oldest first. */

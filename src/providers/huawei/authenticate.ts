@@ -1,5 +1,5 @@
-import { raise } from '../../errors.ts';
-import { isSdkHmac, parseSdkHmac, checkSdkDate, verifySdkHmac } from '../../signing/sdkHmac.ts';
+import { raise, raiseDiagnosed } from '../../errors.ts';
+import { isSdkHmac, parseSdkHmac, checkSdkDate, verifySdkHmac, diagnoseSdkHmac } from '../../signing/sdkHmac.ts';
 import type { ApiDefinition } from '../../data/types.ts';
 import type { AuthContext, Caller, Decoded } from '../Provider.ts';
 
@@ -49,7 +49,7 @@ function checkAkSk(d: Decoded, { config, state, facts, now }: AuthContext): stri
   }
   if (!verifySdkHmac(d, auth, sk)) {
     if (facts.limits.lockout) state.lockout.fail(auth.ak, now, facts.limits.lockout);
-    throw raise('signatureMismatch');
+    throw raiseDiagnosed('signatureMismatch', diagnoseSdkHmac(d, auth));
   }
   state.lockout.succeed(auth.ak);
   return auth.ak;

@@ -2,7 +2,7 @@ import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Call, RenderedError } from '../Provider.ts';
 
 /** Every Huawei reply: JSON with X-Request-Id, which both SDKs read as the request id. */
-export function render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): void {
+export function render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): unknown {
   const bytes = Buffer.from(JSON.stringify(body));
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');
@@ -10,6 +10,7 @@ export function render(res: ServerResponse, call: Call, status: number, body: un
   res.setHeader('X-Request-Id', call.requestId);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.end(bytes);
+  return body;
 }
 
 /**
@@ -18,10 +19,10 @@ export function render(res: ServerResponse, call: Call, status: number, body: un
  * `{error_code, error_msg, request_id}`, IAM's `{"error":{"code":<status>,"message","title"}}`, the
  * service's flat `{error_code, error_msg}`.
  */
-export function renderError(res: ServerResponse, call: Call, e: RenderedError): void {
+export function renderError(res: ServerResponse, call: Call, e: RenderedError): unknown {
   let body: unknown;
   if (e.envelope === 'iam') body = { error: { code: e.status, message: e.message, title: STATUS_CODES[e.status] ?? '' } };
   else if (e.envelope === 'gateway') body = { error_code: e.code, error_msg: e.message, request_id: call.requestId };
   else body = { error_code: e.code, error_msg: e.message };
-  render(res, call, e.status, body, {});
+  return render(res, call, e.status, body, {});
 }

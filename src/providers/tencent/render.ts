@@ -8,8 +8,9 @@ import { headerText } from './decode.ts';
  * treats an error as a success (tencentcloud-sdk-python common/abstract_client.py checks the
  * Content-Type by equality). Express's res.json() would add the charset, so the bytes are written here.
  */
-export function render(res: ServerResponse, call: Call, _status: number, body: unknown, headers: Record<string, string>): void {
-  const bytes = Buffer.from(JSON.stringify({ Response: body }));
+export function render(res: ServerResponse, call: Call, _status: number, body: unknown, headers: Record<string, string>): unknown {
+  const json = { Response: body };
+  const bytes = Buffer.from(JSON.stringify(json));
   res.statusCode = 200;
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', bytes.length);
@@ -17,9 +18,10 @@ export function render(res: ServerResponse, call: Call, _status: number, body: u
   if (traceId) res.setHeader('X-TC-TraceId', traceId);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.end(bytes);
+  return json;
 }
 
 /** `{"Response":{"Error":{Code,Message},"RequestId"}}`, in the language the client asked for. */
-export function renderError(res: ServerResponse, call: Call, error: RenderedError): void {
-  render(res, call, 200, { Error: { Code: error.code, Message: error.message }, RequestId: call.requestId }, {});
+export function renderError(res: ServerResponse, call: Call, error: RenderedError): unknown {
+  return render(res, call, 200, { Error: { Code: error.code, Message: error.message }, RequestId: call.requestId }, {});
 }
