@@ -23,6 +23,8 @@ export interface Config {
   flavor: Flavor;
   /** Where schemas/ and scenarios/ live (the package root by default). */
   dataDir: string;
+  /** The user's scenario folders (`--scenarios`), laid out like scenarios/, layered over it in order. */
+  scenarioDirs: readonly string[];
   credentials: Credentials;
   /** The emulator's clock, in milliseconds; tests move it instead of sleeping. */
   now: () => number;
@@ -44,6 +46,8 @@ export interface Config {
   requestLog?: (entry: JournalEntry) => void;
   /** With it, the admin API (/__mock) answers non-loopback callers that send it as a Bearer token. */
   adminToken?: string;
+  /** Where the CLI writes the coverage report (GET /__mock/coverage) when a signal stops it. */
+  coverageOut?: string;
 }
 
 /** Well-known credentials, always accepted with a full signature check (written in the README). */
@@ -64,6 +68,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     fetchImageUrls: false,
     flavor: 'domestic',
     dataDir: packageRoot,
+    scenarioDirs: [],
     credentials: {
       tencent: new Map([[WELL_KNOWN.tencent.secretId, WELL_KNOWN.tencent.secretKey]]),
       huawei: new Map([[WELL_KNOWN.huawei.ak, WELL_KNOWN.huawei.sk]]),

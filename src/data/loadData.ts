@@ -1,7 +1,8 @@
-import { dirname, basename, sep } from 'node:path';
+import { dirname, basename, join, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createAjv } from './createAjv.ts';
-import { readJsonFiles, type JsonFile } from './readJsonFiles.ts';
+import { JSON_ONLY, readDataFiles, type DataFile } from './readDataFiles.ts';
+import { layerScenarioFiles } from './layerScenarioFiles.ts';
 import { catalogScenarios } from './catalogScenarios.ts';
 import { checkReferences } from './checkReferences.ts';
 import type { ActionMeta, ApiDefinition, Catalog, DataSet, ProviderFacts, Results, Roles, Scenario, WarningEntry } from './types.ts';
@@ -22,29 +23,31 @@ const API_FILES = ['action.json', 'request.json', 'response.json', 'errors.json'
  * Loads and checks everything under `root`/schemas and `root`/scenarios:
  * schemas/<provider>/provider.json, schemas/<provider>/errors.json, schemas/mock/errors.json,
  * schemas/<provider>/<service>/<Action>/{action,request,response,errors,warnings,results}.json,
- * scenarios/<provider>/<service>/<Action>/<name>.json.
+ * scenarios/<provider>/<service>/<Action>/<name>.json|yaml|yml, then the scenarios of each of
+ * `scenarioDirs` (laid out like scenarios/) over those, in order (layerScenarioFiles).
  * Throws a DataError listing every problem.
  */
-export function loadData(root: string): DataSet {
-  const { data, problems } = collectData(root);
+export function loadData(root: string, scenarioDirs: readonly string[] = []): DataSet {
+  const { data, problems } = collectData(root, scenarioDirs);
   if (problems.length) throw new DataError(problems);
   return data;
 }
 
 /** The data as far as it loads, and every problem found; for callers that add checks of their own before throwing. */
-export function collectData(root: string): { data: DataSet; problems: string[] } {
+export function collectData(root: string, scenarioDirs: readonly string[] = []): { data: DataSet; problems: string[] } {
   const problems: string[] = [];
   const ajv = createAjv();
-  const metaFiles = readJsonFiles(root, 'schemas/_meta', problems);
+  const inSchemas = { extensions: JSON_ONLY, shown: (rel: string) => join('schemas', rel) };
+  const metaFiles = readDataFiles(join(root, 'schemas/_meta'), problems, { ...inSchemas, shown: (rel) => join('schemas/_meta', rel) });
   // The meta-schemas carry an $id, so Ajv (one per process) holds each once: a second load reuses it.
   const meta = Object.fromEntries(META.map((m) => {
     const file = metaFiles.find((f) => basename(f.path) === `${m}.schema.json`)?.value as { $id?: string } | undefined;
     return [m, (file?.$id && ajv.getSchema(file.$id)) || ajv.compile(file ?? {})];
   }));
-  const conform = (f: JsonFile, kind: (typeof META)[number]): boolean => {
+  const conform = (f: DataFile, kind: (typeof META)[number]): boolean => {
     const validate = meta[kind]!;
     if (validate(f.value)) return true;
-    problems.push(...(validate.errors ?? []).map((e: ErrorObject) => `${f.rel}: ${e.instancePath || '/'} ${e.message}`));
+    problems.push(...(validate.errors ?? []).map((e: ErrorObject) => `${f.shown}: ${e.instancePath || '/'} ${e.message}${yamlHint(f, e.keyword === 'type' && (e.params as { type?: string }).type === 'string')}`));
     return false;
   };
 
@@ -52,32 +55,32 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
   const providers: Record<string, ProviderFacts> = {};
   let mockErrors: Catalog = {};
   let mockRoles: Roles = {};
-  const byDir = new Map<string, Map<string, JsonFile>>();
-  for (const f of readJsonFiles(root, 'schemas', problems)) {
+  const byDir = new Map<string, Map<string, DataFile>>();
+  for (const f of readDataFiles(join(root, 'schemas'), problems, inSchemas)) {
     const parts = f.rel.split(sep);
-    if (parts[1] === '_meta') continue;
-    if (parts.length === 3 && parts[2] === 'provider.json') {
+    if (parts[0] === '_meta') continue;
+    if (parts.length === 2 && parts[1] === 'provider.json') {
       if (!conform(f, 'provider')) continue;
       const facts = f.value as ProviderFacts;
-      if (facts.provider !== parts[1]) problems.push(`${f.rel}: provider must match its folder ${parts[1]}`);
+      if (facts.provider !== parts[0]) problems.push(`${f.shown}: provider must match its folder ${parts[0]}`);
       else providers[facts.provider] = facts;
-    } else if (parts.length === 3 && parts[2] === 'errors.json') {
+    } else if (parts.length === 2 && parts[1] === 'errors.json') {
       if (!conform(f, 'errors')) continue;
       const { errors, roles } = f.value as { errors: Catalog; roles?: Roles };
-      if (parts[1] === 'mock') {
+      if (parts[0] === 'mock') {
         mockErrors = errors;
         mockRoles = roles ?? {};
-      } else commonErrors[parts[1]!] = errors;
-    } else if (parts.length === 5 && API_FILES.includes(parts[4]!)) {
-      const dir = dirname(f.rel);
+      } else commonErrors[parts[0]!] = errors;
+    } else if (parts.length === 4 && API_FILES.includes(parts[3]!)) {
+      const dir = dirname(f.shown);
       if (!byDir.has(dir)) byDir.set(dir, new Map());
-      byDir.get(dir)!.set(parts[4]!, f);
-    } else problems.push(`${f.rel}: not a known data file (see README, "Data files")`);
+      byDir.get(dir)!.set(parts[3]!, f);
+    } else problems.push(`${f.shown}: not a known data file (see README, "Data files")`);
   }
 
   const apis = new Map<string, ApiDefinition>();
   for (const [dir, files] of byDir) {
-    const need = (n: string): JsonFile | undefined => {
+    const need = (n: string): DataFile | undefined => {
       const f = files.get(n);
       if (!f) problems.push(`${dir}: missing ${n}`);
       return f;
@@ -92,11 +95,11 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
     const m = actionF.value as ActionMeta;
     const [, provider, service, action] = dir.split(sep);
     if (m.provider !== provider || m.service !== service || m.action !== action) {
-      problems.push(`${actionF.rel}: provider/service/action must match its folder ${provider}/${service}/${action}`);
+      problems.push(`${actionF.shown}: provider/service/action must match its folder ${provider}/${service}/${action}`);
       continue;
     }
     for (const f of [requestF, responseF]) {
-      try { ajv.compile(f.value as object); } catch (e) { problems.push(`${f.rel}: ${(e as Error).message}`); }
+      try { ajv.compile(f.value as object); } catch (e) { problems.push(`${f.shown}: ${(e as Error).message}`); }
     }
     const api: ApiDefinition = {
       meta: m,
@@ -112,17 +115,36 @@ export function collectData(root: string): { data: DataSet; problems: string[] }
     apis.set(`${provider}:${action}`, api);
   }
 
-  for (const f of readJsonFiles(root, 'scenarios', problems)) {
-    const parts = f.rel.split(sep);
-    const api = parts.length === 5 ? apis.get(`${parts[1]}:${parts[3]}`) : undefined;
-    if (!api) { problems.push(`${f.rel}: no API at schemas/${parts.slice(1, 4).join('/')}`); continue; }
+  for (const f of layerScenarioFiles(root, scenarioDirs, problems)) {
+    const [provider, service, action] = f.folder;
+    const api = f.folder.length === 3 ? apis.get(`${provider}:${action}`) : undefined;
+    if (!api || api.meta.service !== service) {
+      problems.push(`${f.shown}: no API at schemas/${f.folder.join('/')} (a scenario file goes in <provider>/<service>/<Action>/ of a scenario folder)`);
+      continue;
+    }
     if (!conform(f, 'scenario')) continue;
-    const name = basename(f.rel, '.json');
-    if (api.scenarios.has(name)) { problems.push(`${f.rel}: the name ${name} is taken by a catalog scenario`); continue; }
-    api.scenarios.set(name, { ...(f.value as Omit<Scenario, 'name' | 'source'>), name, source: f.rel });
+    const unquoted = numericResults(f);
+    if (unquoted.length) { problems.push(...unquoted); continue; }
+    if (api.scenarios.has(f.name)) { problems.push(`${f.shown}: the name ${f.name} is taken by a catalog scenario`); continue; }
+    // $schema and $comment are for editors and people, not part of what is played back.
+    const { $schema: _schema, $comment: _comment, ...scenario } = f.value as Omit<Scenario, 'name' | 'source'> & { $schema?: string; $comment?: string };
+    api.scenarios.set(f.name, { ...scenario, name: f.name, source: f.shown });
   }
 
   const data: DataSet = { providers, commonErrors, mockErrors, mockRoles, apis };
   problems.push(...checkReferences(data));
   return { data, problems };
+}
+
+/** YAML reads `-9102` and `-4` as numbers, where a scenario wants the code as text: say how to write it. */
+function yamlHint(f: DataFile, wantsString: boolean): string {
+  return wantsString && /\.ya?ml$/i.test(f.path) ? ' (in YAML, quote a code that looks like a number: "-9102")' : '';
+}
+
+/** The schema's `result` has a pattern but no type, so a YAML `result: -4` (a number) would get through it. */
+function numericResults(f: DataFile): string[] {
+  const s = f.value as Scenario;
+  return [['', s] as const, ...(s.steps ?? []).map((step, i) => [`/steps/${i}`, step] as const)]
+    .filter(([, o]) => o.result !== undefined && typeof o.result !== 'string')
+    .map(([at]) => `${f.shown}: ${at}/result must be string${yamlHint(f, true)}`);
 }
