@@ -2,6 +2,7 @@ import { collectData, DataError } from './data/loadData.ts';
 import { compileParamValidator, type ParamValidator } from './pipeline/validateParams.ts';
 import { skeletonOf } from './pipeline/buildResponse.ts';
 import { scenarioPersons } from './data/scenarioPersons.ts';
+import { scenarioNameKnown } from './data/scenarioNameKnown.ts';
 import { handlers } from './actions/index.ts';
 import { testKeyPair } from './encryption/testKeyPair.ts';
 import { State } from './state/State.ts';
@@ -12,6 +13,7 @@ import type { DataSet } from './data/types.ts';
 /** The emulator of one server: the frozen config, the loaded data and what was compiled from it, and the state reset clears. */
 export interface Runtime {
   config: Config;
+  /** Read per request: reloadData swaps it (with validators) when the scenario files change under --watch. */
   data: DataSet;
   validators: Map<string, ParamValidator>;
   state: State;
@@ -21,7 +23,36 @@ export interface Runtime {
 
 /** Loads and compiles everything once; every data problem is listed in one DataError, at boot. */
 export function createRuntime(config: Config): Runtime {
-  const { data, problems } = collectData(config.dataDir);
+  const { data, validators, problems } = compileData(config);
+  if (problems.length) throw new DataError(problems);
+  const rt = { config, data, validators, state: new State({ declaredPersons: scenarioPersons(data), journalSize: config.journalSize }), clock: new Clock(config.now) };
+  resetRuntime(rt);
+  return rt;
+}
+
+/**
+ * Loads and compiles the data again (--watch) and, when it has no problem, swaps it in: data and
+ * validators in one synchronous step, so no request sees the one without the other. With a problem
+ * the running data stays. The state (journal, bindings, counters, coverage) is kept either way.
+ * Returns the problems, empty when the new data is in use.
+ */
+export function reloadData(rt: Runtime): string[] {
+  const { data, validators, problems } = compileData(rt.config);
+  if (problems.length) return problems;
+  rt.data = data;
+  rt.validators = validators;
+  return [];
+}
+
+/** POST /__mock/reset: clears the state, then puts back what the configuration starts with (--scenario). */
+export function resetRuntime(rt: Runtime): void {
+  rt.state.reset();
+  if (rt.config.scenario) rt.state.bindings.setActive({ scenario: rt.config.scenario });
+}
+
+/** The data of `config` and what is compiled from it, with every problem of either. */
+function compileData(config: Config): { data: DataSet; validators: Map<string, ParamValidator>; problems: string[] } {
+  const { data, problems } = collectData(config.dataDir, config.scenarioDirs);
   const validators = new Map<string, ParamValidator>();
   for (const [key, api] of data.apis) {
     const where = `schemas/${api.meta.provider}/${api.meta.service}/${api.meta.action}/action.json`;
@@ -40,14 +71,9 @@ export function createRuntime(config: Config): Runtime {
   } catch (e) {
     problems.push(`keys/: ${(e as Error).message}`);
   }
-  if (problems.length) throw new DataError(problems);
-  const rt = { config, data, validators, state: new State({ declaredPersons: scenarioPersons(data), journalSize: config.journalSize }), clock: new Clock(config.now) };
-  resetRuntime(rt);
-  return rt;
-}
-
-/** POST /__mock/reset: clears the state, then puts back what the configuration starts with (--scenario). */
-export function resetRuntime(rt: Runtime): void {
-  rt.state.reset();
-  if (rt.config.scenario) rt.state.bindings.setActive({ scenario: rt.config.scenario });
+  // Checked with the data, not when the flag is read: which names exist depends on the scenario folders.
+  for (const name of (config.scenario ?? '').split(',').map((n) => n.trim()).filter(Boolean)) {
+    if (!scenarioNameKnown(data, name)) problems.push(`--scenario ${name}: no API has a scenario of that name (GET /__mock/scenarios lists them)`);
+  }
+  return { data, validators, problems };
 }

@@ -31,7 +31,9 @@ export function checkReferences(data: DataSet): string[] {
     }
     for (const s of api.scenarios.values()) {
       if (s.error && !known(s.error)) problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}`);
-      for (const w of s.warnings ?? []) if (!(w in api.warnings)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json`);
+      // A warning is the API's own code or a shared name (copy, reshoot, …) that one of its codes carries.
+      const expressible = (w: string): boolean => w in api.warnings || Object.values(api.warnings).some((e) => e.name === w);
+      for (const w of s.warnings ?? []) if (!expressible(w)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json (as a code or a name)`);
       if (s.result !== undefined && !(s.result in api.results.results)) problems.push(`${s.source}: result ${s.result} is not in ${where}/results.json`);
     }
   }
