@@ -1,24 +1,27 @@
+import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { isAbsolute } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Command } from './cli/Command.ts';
 import { parseCommandLine } from './cli/parseCommandLine.ts';
 import { UsageError } from './cli/UsageError.ts';
-import { listeningLines, stoppedLines } from './cli/startMessages.ts';
+import { coverageLines, listeningLines, rejectedLines, reloadedLines, stoppedLines } from './cli/startMessages.ts';
 import type { Certificate } from './tls/ensureCertificate.ts';
 
 // The emulator itself (Express, the data loader, the certificate maker) is imported only by the
 // commands that need it, so that --help, --version and a mistyped flag answer at once.
 const emulator = async () => {
-  const [{ createApp, runtimeOf }, { createServer }, { DataError }] = await Promise.all([
-    import('./app.ts'), import('./server.ts'), import('./data/loadData.ts'),
+  const [{ createApp, runtimeOf }, { createServer }, { DataError }, { watchData }, { coverageReport }] = await Promise.all([
+    import('./app.ts'), import('./server.ts'), import('./data/loadData.ts'), import('./watchData.ts'), import('./coverageReport.ts'),
   ]);
-  return { createApp, runtimeOf, createServer, DataError };
+  return { createApp, runtimeOf, createServer, DataError, watchData, coverageReport };
 };
 
 /**
  * The only file that touches process.*: the command line and environment in, then a listening
  * server, a data report, a version or a usage text out. Exit codes: 2 for what the user typed
- * (flags, IDCARD_MOCK_* variables, config file), 1 for data problems and servers that cannot start.
+ * (flags, IDCARD_MOCK_* variables, config file) and for data a start cannot use; 1 for `validate`'s
+ * data problems, servers that cannot start and a coverage report that cannot be written.
  */
 async function main(): Promise<number | undefined> {
   let command: Command;
@@ -43,26 +46,29 @@ async function main(): Promise<number | undefined> {
   }
 }
 
-async function validate({ dataDir, dir }: Extract<Command, { name: 'validate' }>): Promise<number> {
+async function validate({ dataDir, scenarioDirs, dir }: Extract<Command, { name: 'validate' }>): Promise<number> {
   const { createApp, runtimeOf, DataError } = await emulator();
   try {
-    const { data } = runtimeOf(createApp({ dataDir }));
+    const { data } = runtimeOf(createApp({ dataDir, scenarioDirs }));
     const scenarios = [...data.apis.values()].reduce((n, a) => n + a.scenarios.size, 0);
     console.log(`idcard-mock: data OK (${data.apis.size} APIs, ${scenarios} scenarios)${dir === undefined ? '' : ` in ${dir}`}`);
     return 0;
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    // The problems name files relative to the data root; with another root, say which one.
-    console.error(dir === undefined ? e.message : new DataError(e.problems.map((p) => `${dir.replace(/\/+$/, '')}/${p}`)).message);
+    // The problems name files relative to the data root (those of --scenarios folders in full); with another root, say which one.
+    console.error(dir === undefined ? e.message : new DataError(e.problems.map((p) => (isAbsolute(p) ? p : `${dir.replace(/\/+$/, '')}/${p}`))).message);
     return 1;
   }
 }
 
-async function start({ config, tlsDir, warnings }: Extract<Command, { name: 'start' }>): Promise<number | undefined> {
+async function start({ config, tlsDir, watch, warnings }: Extract<Command, { name: 'start' }>): Promise<number | undefined> {
   for (const warning of warnings) console.error(`idcard-mock: ${warning}`);
-  const { createServer, DataError } = await emulator();
+  const { createServer, runtimeOf, DataError, watchData, coverageReport } = await emulator();
   const say = (lines: string[]): void => {
     for (const line of lines) console.log(line);
+  };
+  const complain = (lines: string[]): void => {
+    for (const line of lines) console.error(line);
   };
   let certificate: Certificate | undefined;
   if (tlsDir !== undefined) {
@@ -83,8 +89,18 @@ async function start({ config, tlsDir, warnings }: Extract<Command, { name: 'sta
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
     console.error(e.message);
-    return 1;
+    return 2;
   }
+  const rt = runtimeOf(server.app);
+  // Watching starts before the banner, so a file saved after it is seen.
+  const watcher = watch
+    ? watchData(rt, {
+      reloaded: (changed) => say(reloadedLines(config, changed)),
+      rejected: (problems) => complain(rejectedLines(problems)),
+      failed: (folder, e) => complain([`idcard-mock: stopped watching ${folder}: ${e.message}`]),
+    })
+    : undefined;
+  server.once('close', () => watcher?.close());
   server.on('error', (e: Error) => {
     console.error(`idcard-mock: cannot listen on ${config.host}:${config.port}: ${e.message}`);
     process.exit(1);
@@ -94,9 +110,21 @@ async function start({ config, tlsDir, warnings }: Extract<Command, { name: 'sta
   });
   // A second signal while connections drain gets Node's default: stop at once.
   const stop = (): void => {
+    watcher?.close();
+    // Taken at the signal, before draining, so that the report exists even if a hung connection keeps the server open.
+    const report = coverageReport(rt);
+    let code = 0;
+    if (config.coverageOut !== undefined) {
+      try {
+        writeFileSync(config.coverageOut, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (e) {
+        console.error(`idcard-mock: cannot write the coverage report to ${config.coverageOut}: ${(e as Error).message}`);
+        code = 1;
+      }
+    }
     server.close(() => {
-      say(stoppedLines(config));
-      process.exit(0);
+      say([...coverageLines(config, report), ...stoppedLines(config)]);
+      process.exit(code);
     });
   };
   process.once('SIGINT', stop);

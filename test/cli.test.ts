@@ -161,11 +161,11 @@ describe('--version and --help', { timeout: SPAWN_TIMEOUT }, () => {
   it('--help lists the commands and every option with its variable; each command has its own', async () => {
     const main = await runToExit(['--help']);
     expect(main.code).toBe(0);
-    for (const word of ['idcard-mock validate [DIR]', '--version', '--config FILE', '--port N', 'IDCARD_MOCK_PORT', '--log-format pretty|json', '--quiet', '--tls', '--tls-dir DIR', 'IDCARD_MOCK_TLS_DIR']) {
+    for (const word of ['idcard-mock validate [DIR]', '--version', '--config FILE', '--port N', 'IDCARD_MOCK_PORT', '--log-format pretty|json', '--quiet', '--tls', '--tls-dir DIR', 'IDCARD_MOCK_TLS_DIR', '--scenarios DIR', '--watch', '--scenario NAME', '--coverage-out FILE', 'IDCARD_MOCK_SCENARIOS']) {
       expect(main.out).toContain(word);
     }
     const validate = await runToExit(['validate', '--help']);
-    expect(validate.out).toMatch(/^Usage: idcard-mock validate \[DIR\]\n/);
+    expect(validate.out).toMatch(/^Usage: idcard-mock validate \[DIR\] \[--scenarios FOLDER\]\.\.\.\n/);
     expect(validate.out).not.toContain('--port');
     const start = await runToExit(['start', '-h']);
     expect(start.out).toMatch(/^Usage: idcard-mock \[start\] \[options\]\n/);

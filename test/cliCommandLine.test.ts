@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseCommandLine } from '../src/cli/parseCommandLine.ts';
 import { CONFIG_SCHEMA_PATH, SETTINGS, type CliContext } from '../src/cli/settings.ts';
 import { UsageError } from '../src/cli/UsageError.ts';
 import type { Command } from '../src/cli/Command.ts';
-import { listeningLines, stoppedLines } from '../src/cli/startMessages.ts';
+import { coverageLines, listeningLines, rejectedLines, reloadedLines, stoppedLines } from '../src/cli/startMessages.ts';
 import { defaultConfig, packageRoot, WELL_KNOWN } from '../src/config.ts';
 import type { Certificate } from '../src/tls/ensureCertificate.ts';
 
@@ -179,10 +179,57 @@ describe('parseCommandLine', () => {
   });
 
   it('validate: the emulator\'s own data, another data root, or --validate-data (with the options of start)', () => {
-    expect(parseCommandLine(['validate'], ctx())).toEqual({ name: 'validate', dataDir: packageRoot, dir: undefined });
+    expect(parseCommandLine(['validate'], ctx())).toEqual({ name: 'validate', dataDir: packageRoot, scenarioDirs: [], dir: undefined });
     expect(parseCommandLine(['validate', packageRoot], ctx())).toMatchObject({ name: 'validate', dir: packageRoot });
-    expect(parseCommandLine(['--validate-data', '--seed', 's'], ctx())).toEqual({ name: 'validate', dataDir: packageRoot, dir: undefined });
+    expect(parseCommandLine(['--validate-data', '--seed', 's'], ctx())).toEqual({ name: 'validate', dataDir: packageRoot, scenarioDirs: [], dir: undefined });
     expect(problems(['validate', scratch])).toEqual([`validate: ${scratch} has no schemas/ folder; DIR is a folder with schemas/, scenarios/ and keys/`]);
+  });
+
+  it('validate --scenarios: the user\'s folders, each checked to exist; --validate-data takes start\'s', () => {
+    expect(parseCommandLine(['validate', '--scenarios', scratch, '--scenarios', packageRoot], ctx())).toMatchObject({ name: 'validate', scenarioDirs: [scratch, packageRoot.replace(/\/$/, '')] });
+    expect(parseCommandLine(['--validate-data', '--scenarios', scratch], ctx())).toMatchObject({ name: 'validate', scenarioDirs: [scratch] });
+    expect(problems(['validate', '--scenarios', '/nowhere'])).toEqual(['--scenarios /nowhere: no such folder']);
+  });
+});
+
+describe('the scenario engine\'s settings', () => {
+  const mine = join(scratch, 'mine');
+  const team = join(scratch, 'team');
+  mkdirSync(mine, { recursive: true });
+  mkdirSync(team, { recursive: true });
+
+  it('--scenarios repeats, in order; the variable separates folders with :, a config file lists them (relative to it)', () => {
+    expect(start(['--scenarios', mine, '--scenarios', team]).config.scenarioDirs).toEqual([mine, team]);
+    expect(start([], { IDCARD_MOCK_SCENARIOS: `${team}:${mine}:` }).config.scenarioDirs).toEqual([team, mine]);
+    expect(start(['--config', file('dirs.yaml', 'scenarios: [mine, team]\n')]).config.scenarioDirs).toEqual([mine, team]);
+    // A later source replaces the list, as it does any other setting.
+    expect(start(['--scenarios', team], { IDCARD_MOCK_SCENARIOS: mine }).config.scenarioDirs).toEqual([team]);
+    expect(start([]).config.scenarioDirs).toEqual([]);
+  });
+
+  it('a relative --scenarios folder is made absolute; a missing one is refused, named as typed', () => {
+    expect(start(['--scenarios', relative(process.cwd(), mine)]).config.scenarioDirs).toEqual([mine]);
+    expect(problems(['--scenarios', mine, '--scenarios', '/nowhere'])).toEqual(['--scenarios /nowhere: no such folder']);
+    expect(problems([], { IDCARD_MOCK_SCENARIOS: '/nowhere' })).toEqual(['IDCARD_MOCK_SCENARIOS /nowhere: no such folder']);
+    expect(problems(['--config', file('list.json', '{"scenarios": "mine"}')])).toEqual([`${join(scratch, 'list.json')}: scenarios must be a list, got "mine"`]);
+  });
+
+  it('--watch, --scenario, --admin-token, --journal-size and --coverage-out reach the config (and the command)', () => {
+    const command = start(['--watch', '--scenario', 'photocopy', '--admin-token', 't0k', '--journal-size', '5', '--coverage-out', join(scratch, 'cov.json')]);
+    expect(command.watch).toBe(true);
+    expect(command.config).toMatchObject({ scenario: 'photocopy', adminToken: 't0k', journalSize: 5, coverageOut: join(scratch, 'cov.json') });
+    expect(start([], { IDCARD_MOCK_WATCH: '1', IDCARD_MOCK_SCENARIO: 'blurry', IDCARD_MOCK_JOURNAL_SIZE: '7' })).toMatchObject({ watch: true, config: { scenario: 'blurry', journalSize: 7 } });
+    expect(start(['--config', file('cov.yaml', 'coverageOut: cov.json\n')]).config.coverageOut).toBe(join(scratch, 'cov.json'));
+    expect(start([])).toMatchObject({ watch: false, config: { scenario: undefined, adminToken: undefined, journalSize: 1000, coverageOut: undefined } });
+  });
+
+  it.each([
+    [['--journal-size', '0'], '--journal-size must be at least 1, got "0"'],
+    [['--scenario='], '--scenario must not be empty, got ""'],
+    [['--coverage-out', '/nowhere/cov.json'], '--coverage-out /nowhere/cov.json: its folder does not exist'],
+    [['--watch=yes'], '--watch takes no value, got "yes"'],
+  ])('%j → %s', (argv, message) => {
+    expect(problems(argv)).toEqual([message]);
   });
 });
 
@@ -200,5 +247,21 @@ describe('what start prints', () => {
   it('nothing with --quiet', () => {
     expect(listeningLines(defaultConfig({ quiet: true }), 4600, certificate)).toEqual([]);
     expect(stoppedLines(defaultConfig({ quiet: true }))).toEqual([]);
+    expect(coverageLines(defaultConfig({ quiet: true }), {})).toEqual([]);
+    expect(reloadedLines(defaultConfig({ quiet: true }), ['/x.json'])).toEqual([]);
+  });
+
+  it('at exit, one line of coverage over every API', () => {
+    const api = (covered: number, total: number) => ({ errors: {}, warnings: {}, results: {}, covered, total, percent: 0 });
+    expect(coverageLines(defaultConfig(), { 'a:A': api(30, 400), 'b:B': api(7, 12) })).toEqual(['idcard-mock: coverage 37/412 outcomes (9.0 %) over 2 APIs']);
+    expect(coverageLines(defaultConfig(), {})).toEqual(['idcard-mock: coverage 0/0 outcomes (100.0 %) over 0 APIs']);
+  });
+
+  it('under --watch: what was reloaded, or every problem and that the last good data stays (even with --quiet)', () => {
+    expect(reloadedLines(defaultConfig(), ['/s/a.json', '/s/b.yaml'])).toEqual(['idcard-mock: reloaded the data after a change to /s/a.json, /s/b.yaml']);
+    expect(rejectedLines(['/s/a.json: not valid JSON (x)'])).toEqual([
+      'idcard-mock: /s/a.json: not valid JSON (x)',
+      'idcard-mock: kept the last good data (1 problem(s) above); fix the file and save it again',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 export type Command =
   | { name: 'help'; text: string }
   | { name: 'version'; version: string }
-  /** Serve until a signal; HTTPS with the certificate kept in tlsDir when it is set. */
-  | { name: 'start'; config: Config; tlsDir: string | undefined; warnings: string[] }
-  /** Load and check the data root (schemas/, scenarios/, keys/); `dir` is as the user typed it. */
-  | { name: 'validate'; dataDir: string; dir: string | undefined };
+  /** Serve until a signal; HTTPS with the certificate kept in tlsDir when it is set; reload changed scenario files with `watch`. */
+  | { name: 'start'; config: Config; tlsDir: string | undefined; watch: boolean; warnings: string[] }
+  /** Load and check the data root (schemas/, scenarios/, keys/) and the user's scenario folders; `dir` is as the user typed it. */
+  | { name: 'validate'; dataDir: string; scenarioDirs: readonly string[]; dir: string | undefined };

@@ -1,4 +1,4 @@
-import { checkSettings, describeProblem, type SettingKey, type SettingSpec, type Settings } from './settings.ts';
+import { checkSettings, describeProblem, settingOf, type SettingKey, type SettingSpec, type Settings } from './settings.ts';
 
 /** Settings from one source (config file, environment or flags), with the words that name each in an error. */
 export interface Layer {
@@ -22,7 +22,7 @@ export function textLayer(entries: readonly TextSetting[], earlier: readonly str
   for (const e of entries) candidate[e.spec.key] = e.value;
   const bad = new Set<string>();
   for (const error of checkSettings(candidate)) {
-    const key = error.instancePath.slice(1);
+    const key = settingOf(error);
     const entry = entries.find((e) => e.spec.key === key);
     if (!entry || bad.has(key)) continue;
     bad.add(key);

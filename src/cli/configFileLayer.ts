@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { dirname, resolve } from 'node:path';
+import { parseDataText } from '../data/parseDataText.ts';
 import type { Layer } from './Layer.ts';
-import { checkSettings, describeProblem, SETTINGS, type SettingKey } from './settings.ts';
+import { checkSettings, describeProblem, settingOf, SETTINGS, type SettingKey } from './settings.ts';
 import { didYouMean } from './didYouMean.ts';
 
 /** Settings whose value is a path: relative to the config file's folder, so a config works from any directory. */
-const PATHS: readonly SettingKey[] = ['credentials', 'tlsDir'];
+const PATHS: readonly SettingKey[] = ['credentials', 'tlsDir', 'scenarios', 'coverageOut'];
 
 /**
  * The --config file: JSON when it ends in .json, YAML otherwise. Every unknown key and wrong value is
@@ -22,7 +22,7 @@ export function configFileLayer(file: string, namedBy: string): Layer {
     layer.problems.push(`${namedBy} ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return layer;
   }
-  const parsed = parse(file, text);
+  const parsed = parseDataText(file, text);
   if ('problems' in parsed) {
     layer.problems.push(...parsed.problems.map((p) => `${file}: ${p}`));
     return layer;
@@ -31,7 +31,7 @@ export function configFileLayer(file: string, namedBy: string): Layer {
   const value = parsed.value ?? {};
   const reported = new Set<string>();
   for (const error of checkSettings(value)) {
-    const key = error.instancePath.slice(1);
+    const key = settingOf(error);
     if (error.keyword === 'additionalProperties') {
       const extra = String((error.params as { additionalProperty: string }).additionalProperty);
       layer.problems.push(`${file}: unknown key ${extra}${didYouMean(extra, SETTINGS.map((s) => s.key))}; idcard-mock --help lists the keys`);
@@ -45,22 +45,9 @@ export function configFileLayer(file: string, namedBy: string): Layer {
   if (layer.problems.length) return layer;
   const { $schema: _editorHint, ...settings } = value as Record<string, unknown>;
   for (const [key, v] of Object.entries(settings) as [SettingKey, unknown][]) {
-    Object.assign(layer.values, { [key]: PATHS.includes(key) ? resolve(dirname(file), v as string) : v });
+    const path = (p: string): string => resolve(dirname(file), p);
+    Object.assign(layer.values, { [key]: !PATHS.includes(key) ? v : Array.isArray(v) ? v.map(path) : path(v as string) });
     layer.names[key] = `${file}: ${key}`;
   }
   return layer;
-}
-
-function parse(file: string, text: string): { value: unknown } | { problems: string[] } {
-  if (extname(file).toLowerCase() === '.json') {
-    try {
-      return { value: JSON.parse(text) };
-    } catch (e) {
-      return { problems: [`not valid JSON (${(e as Error).message})`] };
-    }
-  }
-  // yaml's pretty messages end their first line with `at line L, column C:` and then quote the text; one line each is enough.
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) return { problems: doc.errors.map((e) => `not valid YAML: ${e.message.split('\n')[0]!.replace(/:$/, '')}`) };
-  return { value: doc.toJS() };
 }

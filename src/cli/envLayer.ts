@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import { textLayer, integerOrText, type Layer, type TextSetting } from './Layer.ts';
 import { SETTINGS, type CliContext } from './settings.ts';
 import { didYouMean } from './didYouMean.ts';
@@ -9,7 +10,8 @@ const OTHER_VARIABLES = ['IDCARD_MOCK_CONFIG'];
 
 /**
  * The IDCARD_MOCK_* variables. An empty variable counts as unset, as shells make unsetting awkward.
- * Booleans take 1/0, true/false, yes/no, on/off (`IDCARD_MOCK_RATE_LIMIT=off` turns the limits off).
+ * Booleans take 1/0, true/false, yes/no, on/off (`IDCARD_MOCK_RATE_LIMIT=off` turns the limits off);
+ * lists are separated by the path delimiter (`:`, `;` on Windows), as in PATH.
  */
 export function envLayer(ctx: CliContext): Layer & { warnings: string[] } {
   const problems: string[] = [];
@@ -21,6 +23,9 @@ export function envLayer(ctx: CliContext): Layer & { warnings: string[] } {
       const word = text.trim().toLowerCase();
       if (TRUE.includes(word) || FALSE.includes(word)) entries.push({ spec, name: spec.env, text, value: TRUE.includes(word) });
       else problems.push(`${spec.env} must be 1 or 0 (or true/false, yes/no, on/off), got ${JSON.stringify(text)}`);
+    } else if (spec.kind === 'list') {
+      // Like PATH: IDCARD_MOCK_SCENARIOS=./mine:./team; an empty item (a stray `:`) means nothing.
+      entries.push({ spec, name: spec.env, text, value: text.split(delimiter).filter(Boolean) });
     } else entries.push({ spec, name: spec.env, text, value: spec.kind === 'integer' ? integerOrText(text) : text });
   }
   // A misspelt variable would otherwise be ignored without a word; a warning, not an error, since

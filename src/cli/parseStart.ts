@@ -1,7 +1,9 @@
+import { dirname, resolve } from 'node:path';
 import { defaultConfig } from '../config.ts';
 import type { Command } from './Command.ts';
 import type { Layer } from './Layer.ts';
 import { configFileLayer } from './configFileLayer.ts';
+import { isFolder } from './isFolder.ts';
 import { envLayer } from './envLayer.ts';
 import { flagLayer, SETTING_FLAGS } from './flagLayer.ts';
 import { packageVersion } from './packageVersion.ts';
@@ -43,13 +45,18 @@ export function parseStart(args: string[], ctx: CliContext, topLevel: boolean): 
   const config = defaultConfig({
     port: s.port, host: s.host, auth: s.auth, seed: s.seed, flavor: s.flavor, rateLimit: s.rateLimit,
     huaweiRateLimitPerMinute: s.huaweiRateLimit, fetchImageUrls: s.fetchImageUrls, strictRegister: s.strictRegister,
-    logFormat: s.logFormat, quiet: s.quiet,
+    logFormat: s.logFormat, quiet: s.quiet, scenario: s.scenario, adminToken: s.adminToken, journalSize: s.journalSize,
+    // Absolute, so that problems, GET /__mock/scenarios and the watcher name one place whatever the working folder.
+    scenarioDirs: s.scenarios.map((d) => resolve(d)), coverageOut: s.coverageOut === undefined ? undefined : resolve(s.coverageOut),
   });
-  if (s.credentials !== undefined) {
-    const name = flagged.names.credentials ?? env.names.credentials ?? file.names.credentials ?? 'credentials';
-    const bad = readCredentialsFile(s.credentials, name, config.credentials);
-    if (bad.length) throw new UsageError(bad);
-  }
-  if (flags.values.has('validate-data')) return { name: 'validate', dataDir: config.dataDir, dir: undefined };
-  return { name: 'start', config: Object.freeze(config), tlsDir: s.tls ? s.tlsDir : undefined, warnings: env.warnings };
+  const nameOf = (key: keyof Settings): string => flagged.names[key] ?? env.names[key] ?? file.names[key] ?? key;
+  const pathProblems = [
+    // Checked before anything starts: a mistyped folder would otherwise just add no scenarios.
+    ...s.scenarios.flatMap((d) => (isFolder(d) ? [] : [`${nameOf('scenarios')} ${d}: no such folder`])),
+    ...(s.coverageOut !== undefined && !isFolder(dirname(resolve(s.coverageOut))) ? [`${nameOf('coverageOut')} ${s.coverageOut}: its folder does not exist`] : []),
+  ];
+  if (s.credentials !== undefined) pathProblems.push(...readCredentialsFile(s.credentials, nameOf('credentials'), config.credentials));
+  if (pathProblems.length) throw new UsageError(pathProblems);
+  if (flags.values.has('validate-data')) return { name: 'validate', dataDir: config.dataDir, scenarioDirs: config.scenarioDirs, dir: undefined };
+  return { name: 'start', config: Object.freeze(config), tlsDir: s.tls ? s.tlsDir : undefined, watch: s.watch, warnings: env.warnings };
 }

@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
 import { didYouMean } from './didYouMean.ts';
 
-export interface FlagOption { name: string; type: 'string' | 'boolean'; short?: string }
+/** `multiple`: the flag may be given more than once, and every value counts (`--scenarios A --scenarios B`). */
+export interface FlagOption { name: string; type: 'string' | 'boolean'; short?: string; multiple?: boolean }
 
-/** The flags as typed: by name without dashes, `true` for a boolean; the other words; and what is wrong with them. */
-export interface Flags { values: Map<string, string | true>; positionals: string[]; problems: string[] }
+/**
+ * The flags as typed: by name without dashes, `true` for a boolean (the last one given wins), the values
+ * of `multiple` flags in `lists`; the other words; and what is wrong with them.
+ */
+export interface Flags { values: Map<string, string | true>; lists: Map<string, string[]>; positionals: string[]; problems: string[] }
 
 /**
  * Reads flags with Node's parseArgs in its lenient mode and judges the tokens here, so that each
@@ -21,6 +25,7 @@ export function readFlags(args: string[], options: readonly FlagOption[], maxPos
     tokens: true,
   });
   const values = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   const problems: string[] = [];
   for (const t of tokens) {
@@ -35,11 +40,12 @@ export function readFlags(args: string[], options: readonly FlagOption[], maxPos
     } else if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) {
       // In lenient mode `--port --host x` takes `--host` as the port; that is a forgotten value, not a port.
       problems.push(`${t.rawName} needs a value`);
-    } else values.set(t.name, t.value);
+    } else if (option.multiple) lists.set(t.name, [...(lists.get(t.name) ?? []), t.value]);
+    else values.set(t.name, t.value);
   }
   // After an unknown option or a missing value, the next word shows up as an argument; one line about the flag is enough.
   if (!problems.length && positionals.length > maxPositionals) {
     problems.push(`unexpected argument ${JSON.stringify(positionals[maxPositionals])}; ${helpCommand} lists the commands and options`);
   }
-  return { values, positionals, problems };
+  return { values, lists, positionals, problems };
 }

@@ -29,6 +29,14 @@ export interface Settings {
   quiet: boolean;
   tls: boolean;
   tlsDir: string;
+  /** The user's scenario folders, layered over the built-in ones in order. */
+  scenarios: string[];
+  watch: boolean;
+  /** The server-wide active scenario. */
+  scenario: string | undefined;
+  adminToken: string | undefined;
+  journalSize: number;
+  coverageOut: string | undefined;
 }
 
 export type SettingKey = keyof Settings;
@@ -45,7 +53,8 @@ export interface SettingSpec {
   key: SettingKey;
   flag: string;
   env: string;
-  kind: 'integer' | 'string' | 'boolean';
+  /** `list`: repeatable flag, a config list, a variable of values separated by the path delimiter (`:`). */
+  kind: 'integer' | 'string' | 'boolean' | 'list';
   /** The value's placeholder in --help: `N`, `FILE`, `lenient|strict|off`. */
   arg: string;
   /** The flag turns the setting off (`--no-rate-limit` sets rateLimit to false). */
@@ -58,10 +67,11 @@ export interface SettingSpec {
 const SPELLING = {
   port: { arg: 'N' }, host: { arg: 'HOST' }, auth: {}, seed: { arg: 'S' }, flavor: {}, credentials: { arg: 'FILE' },
   rateLimit: { flag: '--no-rate-limit' }, huaweiRateLimit: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
-  logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' },
+  logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' }, scenarios: { arg: 'DIR' }, watch: {}, scenario: { arg: 'NAME' },
+  adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' },
 } satisfies Record<SettingKey, { arg?: string; flag?: string }>;
 
-interface PropertySchema { type?: 'integer' | 'string' | 'boolean'; enum?: string[]; description: string }
+interface PropertySchema { type?: 'integer' | 'string' | 'boolean' | 'array'; enum?: string[]; description: string }
 interface ConfigSchema { properties: Record<string, PropertySchema> }
 
 export const CONFIG_SCHEMA_PATH = join(packageRoot, 'schemas/_meta/config.schema.json');
@@ -79,7 +89,7 @@ export const SETTINGS: readonly SettingSpec[] = (Object.keys(SPELLING) as Settin
     key,
     flag: spelling.flag ?? `--${kebab(key)}`,
     env: `IDCARD_MOCK_${kebab(key).replace(/-/g, '_').toUpperCase()}`,
-    kind: property.type ?? 'string',
+    kind: property.type === 'array' ? 'list' : property.type ?? 'string',
     arg: property.enum?.join('|') ?? spelling.arg ?? '',
     negated: spelling.flag?.startsWith('--no-') ?? false,
     help: property.description,
@@ -92,7 +102,8 @@ export function defaultSettings(ctx: CliContext): Settings {
   return {
     port: c.port, host: c.host, auth: c.auth, seed: c.seed, flavor: c.flavor, credentials: undefined, rateLimit: c.rateLimit,
     huaweiRateLimit: c.huaweiRateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
-    logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home),
+    logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home), scenarios: [...c.scenarioDirs], watch: false,
+    scenario: c.scenario, adminToken: c.adminToken, journalSize: c.journalSize, coverageOut: c.coverageOut,
   };
 }
 
@@ -101,12 +112,17 @@ export function checkSettings(value: unknown): ErrorObject[] {
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
+/** The setting an Ajv error is about: the first step of its path (`/scenarios/1` → `scenarios`); '' for the whole object. */
+export function settingOf(e: ErrorObject): string {
+  return e.instancePath.split('/')[1] ?? '';
+}
+
 /** An Ajv error about one setting, as the end of a sentence that starts with its name. */
 export function describeProblem(e: ErrorObject): string {
   const p = e.params as { type?: string; allowedValues?: unknown[]; limit?: number };
   switch (e.keyword) {
     case 'type':
-      return { integer: 'must be an integer', string: 'must be a string', boolean: 'must be true or false', object: 'must be a mapping of keys to values' }[p.type ?? ''] ?? `must be ${p.type}`;
+      return { integer: 'must be an integer', string: 'must be a string', boolean: 'must be true or false', object: 'must be a mapping of keys to values', array: 'must be a list' }[p.type ?? ''] ?? `must be ${p.type}`;
     case 'enum': return `must be one of ${(p.allowedValues ?? []).join(', ')}`;
     case 'minimum': return `must be at least ${p.limit}`;
     case 'maximum': return `must be at most ${p.limit}`;

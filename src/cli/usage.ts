@@ -1,7 +1,7 @@
 import { defaultSettings, SETTINGS, type CliContext, type SettingSpec, type Settings } from './settings.ts';
 
 const COMMANDS = `Usage: idcard-mock [start] [options]   run the emulator (start is the default command)
-       idcard-mock validate [DIR]      check the data files, list every problem, exit
+       idcard-mock validate [DIR]      check the data files (and --scenarios folders), list every problem, exit
        idcard-mock --version           print the version
        idcard-mock COMMAND --help      the usage of one command`;
 
@@ -22,10 +22,11 @@ ${startOptions(ctx)}`;
 
 /** `idcard-mock validate --help`. */
 export function validateUsage(): string {
-  return `Usage: idcard-mock validate [DIR]
+  return `Usage: idcard-mock validate [DIR] [--scenarios FOLDER]...
 
 Loads and checks the data files as the emulator does when it starts: those of DIR (its schemas/,
-scenarios/ and keys/ folders), or the emulator's own without DIR. Prints every problem, each with
+scenarios/ and keys/ folders), or the emulator's own without DIR, with each --scenarios FOLDER of
+your own layered over its scenarios/ as start --scenarios does. Prints every problem, each with
 its file, and exits with 1 if there is any. idcard-mock --validate-data is the same without DIR.`;
 }
 
@@ -50,7 +51,8 @@ function startOptions(ctx: CliContext): string {
 function variable(s: SettingSpec, defaults: Settings): string {
   if (s.kind === 'boolean') return `${s.env}=${s.negated ? 'off' : '1'}`;
   const value = defaults[s.key];
-  return `${s.env}${value === undefined ? '' : `, default ${String(value)}`}`;
+  const none = value === undefined || (Array.isArray(value) && !value.length);
+  return `${s.env}${none ? '' : `, default ${String(value)}`}`;
 }
 
 /** Words into lines of at most `width` characters (a longer word stands alone), for a 100-column terminal. */
