@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { loadData } from '../src/data/loadData.ts';
 import type { ApiDefinition } from '../src/data/types.ts';
 import { cardPicture } from '../src/fixtures/cardPicture.ts';
@@ -12,6 +13,9 @@ import { readMarkers } from '../src/images/markers.ts';
 import { sniffImage } from '../src/images/sniffImage.ts';
 import { resolveImage } from '../src/pipeline/resolveImage.ts';
 import { pngData } from './helpers/pngData.ts';
+import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
+import { startServer, type TestServer } from './helpers/startServer.ts';
+import { SECRET_ID, SECRET_KEY } from './helpers/tencentClients.ts';
 
 // `idcard-mock fixtures` output, written once to a temp folder: every API that takes an image gets a
 // PNG and a JPEG of every outcome in the data, each a card-sized picture that passes the API's image
@@ -169,6 +173,50 @@ describe('fixture images', () => {
     }
     expect(index.seed).toBe('fixture');
   });
+});
+
+// The plain cards need no scenario: the emulator reads their idcard-mock: marker today. (The
+// mock-scenario= files are answered once src/images/markers.ts reads that form.)
+describe('plain card fixtures sent as the image through the front doors', () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startServer({ rateLimit: false }); });
+  afterAll(() => server?.close());
+
+  /** The answer's body, or { error: code } for an error. */
+  async function send(api: ApiDefinition, f: FixtureFile): Promise<Record<string, unknown>> {
+    const rules = api.meta.image!;
+    const params: Record<string, unknown> = { [rules.base64]: bytesOf(f).toString('base64') };
+    if (api.meta.http) {
+      if (f.code === 'double-side') params.side = 'double_side';
+      const res = await signedFetch(server.url, api.meta.http.path.replace('{project_id}', PROJECT_ID), params, { now: Date.now(), method: api.meta.http.method });
+      const body = await res.json() as Record<string, unknown>;
+      return res.ok ? body : { error: body.error_code };
+    }
+    const client = new CommonClient(`${api.meta.service}.tencentcloudapi.com`, api.meta.version, {
+      credential: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+      region: 'ap-guangzhou',
+      profile: { httpProfile: { endpoint: server.endpoint, protocol: 'http://' } },
+    });
+    try {
+      return await client.request(api.meta.action, params) as Record<string, unknown>;
+    } catch (e) {
+      return { error: (e as { code: string }).code };
+    }
+  }
+
+  it('are read or refused as index.json says, and a back or double-side card reads as one', async () => {
+    for (const api of imageApis) {
+      for (const f of filesOf(api).filter((x) => x.kind === 'card')) {
+        const answer = await send(api, f);
+        expect(answer.error ?? null, f.path).toBe(f.imageError);
+        if (f.imageError) continue;
+        if (api.meta.action === 'IDCardOCR') expect(answer.Authority !== '', f.path).toBe(f.code === 'mainland-back');
+        if (api.meta.http && f.code === 'double-side') {
+          expect(answer.result, f.path).toMatchObject({ front: { name: expect.any(String) }, back: { issue: expect.any(String) } });
+        }
+      }
+    }
+  }, 60_000);
 });
 
 /** RGBA pixels of one of our PNGs (8-bit RGB, filter type per line). */
