@@ -175,9 +175,8 @@ describe('fixture images', () => {
   });
 });
 
-// The plain cards need no scenario: the emulator reads their idcard-mock: marker today. (The
-// mock-scenario= files are answered once src/images/markers.ts reads that form.)
-describe('plain card fixtures sent as the image through the front doors', () => {
+// Through the emulator, as an app's upload would send them: the marker alone picks the outcome.
+describe('fixtures sent as the image through the front doors', () => {
   let server: TestServer;
   beforeAll(async () => { server = await startServer({ rateLimit: false }); });
   afterAll(() => server?.close());
@@ -217,6 +216,19 @@ describe('plain card fixtures sent as the image through the front doors', () => 
       }
     }
   }, 60_000);
+
+  it('answer with the outcome their mock-scenario= marker names, chosen by the marker, in both formats', async () => {
+    for (const api of imageApis) {
+      for (const f of filesOf(api).filter((x) => x.kind !== 'card')) {
+        const answer = await send(api, f);
+        const entry = server.runtime.state.journal.list().at(-1)!;
+        expect([entry.rule, entry.scenarios], f.path).toEqual(['marker', [f.scenario]]);
+        if (f.kind === 'error') expect([answer.error, entry.outcome], f.path).toEqual([f.code, f.code]);
+        if (f.kind === 'result') expect(answer.Result, f.path).toBe(f.code);
+        if (f.kind === 'warning') expect(entry.outcome, f.path).toBe('ok');
+      }
+    }
+  }, 120_000);
 });
 
 /** RGBA pixels of one of our PNGs (8-bit RGB, filter type per line). */
