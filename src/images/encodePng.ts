@@ -16,8 +16,8 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** length + type + data + CRC(type + data), as PNG requires. */
-function chunk(type: string, data: Uint8Array): Buffer {
+/** length + type + data + CRC(type + data), as PNG requires (also used by src/fixtures/encodeBandedPng.ts). */
+export function chunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const out = Buffer.alloc(body.length + 8);
   out.writeUInt32BE(data.length, 0);

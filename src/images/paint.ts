@@ -1,12 +1,13 @@
-// Internal helper for makeJpeg/makeCardImage: paints the synthetic pictures
-// into an RGBA buffer. Shapes are flat-coloured rectangles and ellipses so the
-// result compresses well and stays byte-identical for the same inputs.
+// Helper for makeJpeg/makeCardImage: paints the synthetic pictures into an RGBA
+// buffer (src/fixtures reuses its shapes and portrait for the card mock-ups).
+// Shapes are flat-coloured rectangles and ellipses so the result compresses well
+// and stays byte-identical for the same inputs.
 import { createHash } from 'node:crypto';
 
-type Rgb = readonly [number, number, number];
-interface Box { x0: number; y0: number; x1: number; y1: number } // pixel bounds, x1/y1 exclusive
+export type Rgb = readonly [number, number, number];
+export interface Box { x0: number; y0: number; x1: number; y1: number } // pixel bounds, x1/y1 exclusive
 
-interface Canvas { width: number; height: number; data: Buffer }
+export interface Canvas { width: number; height: number; data: Buffer }
 
 /** Deterministic byte stream from the seed (sha256 is stable across platforms, unlike Math.random). */
 function seedBytes(seed: string, kind: string): (lo: number, hi: number) => number {
@@ -24,7 +25,7 @@ function hsv(h: number, s: number, v: number): Rgb {
   return [f(5), f(3), f(1)];
 }
 
-function fillRect(c: Canvas, b: Box, rgb: Rgb): void {
+export function fillRect(c: Canvas, b: Box, rgb: Rgb): void {
   const x0 = Math.max(0, Math.round(b.x0)), x1 = Math.min(c.width, Math.round(b.x1));
   const y0 = Math.max(0, Math.round(b.y0)), y1 = Math.min(c.height, Math.round(b.y1));
   for (let y = y0; y < y1; y++) {
@@ -36,7 +37,7 @@ function fillRect(c: Canvas, b: Box, rgb: Rgb): void {
 }
 
 /** Ellipse clipped to `clip` (portraits are painted inside the card's photo box). */
-function fillEllipse(c: Canvas, cx: number, cy: number, rx: number, ry: number, rgb: Rgb, clip: Box): void {
+export function fillEllipse(c: Canvas, cx: number, cy: number, rx: number, ry: number, rgb: Rgb, clip: Box): void {
   const y0 = Math.max(clip.y0, Math.floor(cy - ry)), y1 = Math.min(clip.y1, Math.ceil(cy + ry));
   for (let y = y0; y < y1; y++) {
     const dy = (y + 0.5 - cy) / ry;
@@ -47,7 +48,7 @@ function fillEllipse(c: Canvas, cx: number, cy: number, rx: number, ry: number, 
 }
 
 /** Head-and-shoulders silhouette on a plain light background, filling `box`. */
-function paintPortrait(c: Canvas, box: Box, seed: string): void {
+export function paintPortrait(c: Canvas, box: Box, seed: string): void {
   const rnd = seedBytes(seed, 'portrait');
   const w = box.x1 - box.x0, h = box.y1 - box.y0, cx = box.x0 + w / 2;
   const skin: Rgb = [rnd(190, 235), rnd(150, 190), rnd(120, 160)];

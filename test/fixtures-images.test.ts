@@ -1,0 +1,252 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode } from 'jpeg-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
+import { loadData } from '../src/data/loadData.ts';
+import type { ApiDefinition } from '../src/data/types.ts';
+import { cardPicture } from '../src/fixtures/cardPicture.ts';
+import type { FixtureFile, FixtureIndex } from '../src/fixtures/FixtureIndex.ts';
+import { writeFixtures } from '../src/fixtures/writeFixtures.ts';
+import { readMarkers } from '../src/images/markers.ts';
+import { sniffImage } from '../src/images/sniffImage.ts';
+import { resolveImage } from '../src/pipeline/resolveImage.ts';
+import { pngData } from './helpers/pngData.ts';
+import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
+import { startServer, type TestServer } from './helpers/startServer.ts';
+import { SECRET_ID, SECRET_KEY } from './helpers/tencentClients.ts';
+
+// `idcard-mock fixtures` output, written once to a temp folder: every API that takes an image gets a
+// PNG and a JPEG of every outcome in the data, each a card-sized picture that passes the API's image
+// checks and carries the marker that asks for its outcome; a second run gives the same bytes.
+const data = loadData(new URL('../', import.meta.url).pathname);
+const apis = [...data.apis.values()];
+const imageApis = apis.filter((a) => a.meta.image);
+
+let dir: string;
+let index: FixtureIndex;
+const files = new Map<string, Buffer>();
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
+  index = await writeFixtures(dir);
+  for (const f of index.files) files.set(f.path, await readFile(join(dir, f.path)));
+}, 180_000);
+afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+const bytesOf = (f: FixtureFile): Buffer => files.get(f.path)!;
+const filesOf = (api: ApiDefinition): FixtureFile[] => index.files.filter((f) => f.provider === api.meta.provider && f.action === api.meta.action);
+
+/** Comment texts the way a reader of the formats finds them: PNG tEXt "Comment" chunks, JPEG COM segments before the scan. */
+function comments(b: Buffer): string[] {
+  const out: string[] = [];
+  if (b.readUInt32BE(0) === 0x89504e47) {
+    for (let pos = 8; pos + 8 <= b.length;) {
+      const length = b.readUInt32BE(pos), type = b.toString('latin1', pos + 4, pos + 8), body = b.subarray(pos + 8, pos + 8 + length);
+      if (type === 'tEXt' && body.toString('latin1', 0, 8) === 'Comment\0') out.push(body.subarray(8).toString('utf8'));
+      pos += 12 + length;
+    }
+  } else {
+    for (let pos = 2; b[pos] === 0xff && b[pos + 1] !== 0xda;) {
+      const length = b.readUInt16BE(pos + 2);
+      if (b[pos + 1] === 0xfe) out.push(b.toString('utf8', pos + 4, pos + 2 + length));
+      pos += 2 + length;
+    }
+  }
+  return out;
+}
+
+describe('fixture images', () => {
+  it('cover every API that takes an image, every outcome of the data, in both formats; the others are listed as skipped', () => {
+    for (const api of imageApis) {
+      const { provider, action } = api.meta;
+      const expected = [
+        ...new Set([...Object.keys(api.errors), ...Object.keys(data.commonErrors[provider] ?? {})]).values(),
+      ].map((c) => `error ${c}`).concat(
+        Object.keys(api.warnings).map((c) => `warning ${c}`),
+        Object.keys(api.results.results).map((c) => `result ${c}`),
+        ['mainland-front', 'mainland-back', 'macao', 'double-side'].map((c) => `card ${c}`),
+      );
+      for (const format of ['png', 'jpg']) {
+        const got = filesOf(api).filter((f) => f.format === format).map((f) => `${f.kind} ${f.code}`);
+        expect(got.sort(), `${provider} ${action} ${format}`).toEqual([...expected].sort());
+      }
+      expect(expected.length).toBeGreaterThan(40);
+    }
+    const skipped = index.skipped.map((s) => `${s.provider}:${s.action}`).sort();
+    expect(skipped).toEqual(apis.filter((a) => !a.meta.image).map((a) => `${a.meta.provider}:${a.meta.action}`).sort());
+    expect(new Set(index.files.map((f) => f.path)).size).toBe(index.files.length);
+  });
+
+  it('lays the files out as <provider>/<Action>/<outcome>.<png|jpg> with file-system-safe names, sizes as in index.json', () => {
+    for (const f of index.files) {
+      expect(f.path).toMatch(new RegExp(`^${f.provider}/${f.action}/[A-Za-z0-9._-]+\\.${f.format}$`));
+      expect(bytesOf(f).length).toBe(f.bytes);
+    }
+  });
+
+  it('are card-sized PNGs and JPEGs that pass each API image checks (format, sides, base64 size)', async () => {
+    for (const f of index.files) {
+      const rules = data.apis.get(`${f.provider}:${f.action}`)!.meta.image!;
+      const bytes = bytesOf(f);
+      const info = sniffImage(bytes);
+      expect(info, f.path).toEqual({ format: f.format, width: 1000, height: f.card === 'double-side' ? 1260 : 630 });
+      expect([f.width, f.height]).toEqual([info!.width, info!.height]);
+      expect(rules.formats).toContain(info!.format);
+      expect(Math.min(info!.width, info!.height)).toBeGreaterThanOrEqual(rules.minSide);
+      expect(Math.max(info!.width, info!.height)).toBeLessThanOrEqual(rules.maxSide ?? Infinity);
+      const b64 = bytes.toString('base64');
+      expect(b64.length).toBeLessThanOrEqual(Math.min(...Object.values(rules.maxBase64Bytes)));
+      // The emulator's own image check, in every flavour the API has: only a plain card of another type or side is refused.
+      for (const flavor of Object.keys(rules.maxBase64Bytes) as ('domestic' | 'intl')[]) {
+        const seen = await resolveImage(rules, { [rules.base64]: b64 }, flavor, false, 0);
+        expect(seen.problem ? rules.errors[seen.problem] : null, `${f.path} ${flavor}`).toBe(f.kind === 'card' ? f.imageError : null);
+      }
+    }
+  }, 60_000);
+
+  it('decode: PNG data inflates to whole scanlines, JPEG scans decode to the same picture as the PNG', () => {
+    for (const f of index.files.filter((x) => x.format === 'png')) {
+      expect(pngData(bytesOf(f)).length, f.path).toBe(f.height * (f.width * 3 + 1));
+    }
+    // Full JPEG decodes are slow in pure JS: one per picture (the others differ from it only in the marker label).
+    const sampled = new Map<string, FixtureFile>();
+    for (const f of index.files) if (f.format === 'jpg' && !sampled.has(f.card)) sampled.set(f.card, f);
+    expect(sampled.size).toBe(4);
+    for (const f of sampled.values()) {
+      const jpeg = decode(bytesOf(f), { useTArray: true });
+      const png = index.files.find((x) => x.format === 'png' && x.action === f.action && x.code === f.code && x.kind === f.kind)!;
+      expect(png.path.replace(/\.png$/, '.jpg')).toBe(f.path);
+      expect([jpeg.width, jpeg.height]).toEqual([f.width, f.height]);
+      expect(meanError(jpeg.data, pngPixels(bytesOf(png), png.width, png.height)), f.path).toBeLessThan(4);
+    }
+  }, 60_000);
+
+  it('carry the marker that names their outcome: mock-scenario=<scenario>, or the idcard-mock: form for plain cards', () => {
+    for (const f of index.files) {
+      const bytes = bytesOf(f);
+      expect(comments(bytes), f.path).toEqual([f.marker]);
+      if (f.kind === 'card') {
+        const expected = {
+          'mainland-front': { card: 'mainland', side: 'FRONT' },
+          'mainland-back': { card: 'mainland', side: 'BACK' },
+          macao: { card: 'macao', side: 'FRONT' },
+          'double-side': { card: 'mainland', cards: 'front+back' },
+        }[f.code];
+        expect(readMarkers(bytes), f.path).toEqual(expected);
+        expect(f.scenario).toBeNull();
+      } else {
+        const scenario = f.kind === 'error' ? f.code : `${f.kind}:${f.code}`;
+        expect(f.scenario).toBe(scenario);
+        expect(f.marker).toBe(`mock-scenario=${scenario}`);
+        // Every scenario a marker names is one the emulator knows by that name.
+        expect(data.apis.get(`${f.provider}:${f.action}`)!.scenarios.has(scenario), scenario).toBe(true);
+      }
+    }
+  });
+
+  it('show the card each API reads behind its outcomes', () => {
+    for (const f of index.files) {
+      const rules = data.apis.get(`${f.provider}:${f.action}`)!.meta.image!;
+      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'macao' ? 'macao' : 'mainland-front');
+    }
+    // The Macao card is refused by the mainland APIs, as the README says for IDCardOCR.
+    const macaoOnIdCardOcr = index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'macao')!;
+    expect(macaoOnIdCardOcr.imageError).toBe(data.apis.get('tencent:IDCardOCR')!.meta.image!.errors.wrongCard);
+  });
+
+  it('are the same bytes on a second run', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
+    try {
+      const second = await writeFixtures(again);
+      expect(second).toEqual(index);
+      for (const f of second.files) expect((await readFile(join(again, f.path))).equals(bytesOf(f)), f.path).toBe(true);
+      expect(await readFile(join(again, 'index.json'), 'utf8')).toBe(await readFile(join(dir, 'index.json'), 'utf8'));
+    } finally {
+      await rm(again, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('change with the seed: another seed draws other specimen people', () => {
+    for (const kind of ['mainland-front', 'mainland-back', 'macao'] as const) {
+      expect(cardPicture(kind, 'fixture').data.equals(cardPicture(kind, 'another').data), kind).toBe(false);
+    }
+    expect(index.seed).toBe('fixture');
+  });
+});
+
+// Through the emulator, as an app's upload would send them: the marker alone picks the outcome.
+describe('fixtures sent as the image through the front doors', () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startServer({ rateLimit: false }); });
+  afterAll(() => server?.close());
+
+  /** The answer's body, or { error: code } for an error. */
+  async function send(api: ApiDefinition, f: FixtureFile): Promise<Record<string, unknown>> {
+    const rules = api.meta.image!;
+    const params: Record<string, unknown> = { [rules.base64]: bytesOf(f).toString('base64') };
+    if (api.meta.http) {
+      if (f.code === 'double-side') params.side = 'double_side';
+      const res = await signedFetch(server.url, api.meta.http.path.replace('{project_id}', PROJECT_ID), params, { now: Date.now(), method: api.meta.http.method });
+      const body = await res.json() as Record<string, unknown>;
+      return res.ok ? body : { error: body.error_code };
+    }
+    const client = new CommonClient(`${api.meta.service}.tencentcloudapi.com`, api.meta.version, {
+      credential: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+      region: 'ap-guangzhou',
+      profile: { httpProfile: { endpoint: server.endpoint, protocol: 'http://' } },
+    });
+    try {
+      return await client.request(api.meta.action, params) as Record<string, unknown>;
+    } catch (e) {
+      return { error: (e as { code: string }).code };
+    }
+  }
+
+  it('are read or refused as index.json says, and a back or double-side card reads as one', async () => {
+    for (const api of imageApis) {
+      for (const f of filesOf(api).filter((x) => x.kind === 'card')) {
+        const answer = await send(api, f);
+        expect(answer.error ?? null, f.path).toBe(f.imageError);
+        if (f.imageError) continue;
+        if (api.meta.action === 'IDCardOCR') expect(answer.Authority !== '', f.path).toBe(f.code === 'mainland-back');
+        if (api.meta.http && f.code === 'double-side') {
+          expect(answer.result, f.path).toMatchObject({ front: { name: expect.any(String) }, back: { issue: expect.any(String) } });
+        }
+      }
+    }
+  }, 60_000);
+
+  it('answer with the outcome their mock-scenario= marker names, chosen by the marker, in both formats', async () => {
+    for (const api of imageApis) {
+      for (const f of filesOf(api).filter((x) => x.kind !== 'card')) {
+        const answer = await send(api, f);
+        const entry = server.runtime.state.journal.list().at(-1)!;
+        expect([entry.rule, entry.scenarios], f.path).toEqual(['marker', [f.scenario]]);
+        if (f.kind === 'error') expect([answer.error, entry.outcome], f.path).toEqual([f.code, f.code]);
+        if (f.kind === 'result') expect(answer.Result, f.path).toBe(f.code);
+        if (f.kind === 'warning') expect(entry.outcome, f.path).toBe('ok');
+      }
+    }
+  }, 120_000);
+});
+
+/** RGBA pixels of one of our PNGs (8-bit RGB, filter type per line). */
+function pngPixels(b: Buffer, width: number, height: number): Uint8Array {
+  const raw = pngData(b), stride = width * 3 + 1, out = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    // encodePng writes filter 1 (Sub) on every line; undo it.
+    expect(raw[y * stride]).toBe(1);
+    for (let x = 0; x < width * 3; x++) {
+      const left = x >= 3 ? out[(y * width + Math.floor(x / 3) - 1) * 4 + (x % 3)]! : 0;
+      out[(y * width + Math.floor(x / 3)) * 4 + (x % 3)] = (raw[y * stride + 1 + x]! + left) & 0xff;
+    }
+  }
+  return out;
+}
+
+function meanError(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0, n = 0;
+  for (let i = 0; i < a.length; i++) if (i % 4 !== 3) { sum += Math.abs(a[i]! - b[i]!); n++; }
+  return sum / n;
+}
