@@ -43,7 +43,18 @@ async function main(): Promise<number | undefined> {
       return validate(command);
     case 'start':
       return start(command);
+    case 'fixtures':
+      return fixtures(command);
   }
+}
+
+async function fixtures({ out, seed }: Extract<Command, { name: 'fixtures' }>): Promise<number> {
+  const { writeFixtures } = await import('./fixtures/writeFixtures.ts');
+  const index = await writeFixtures(out, seed === undefined ? {} : { seed });
+  const apis = new Set(index.files.map((f) => `${f.provider}:${f.action}`)).size;
+  console.log(`idcard-mock: wrote ${index.files.length} fixture images for ${apis} APIs and index.json to ${out}`);
+  for (const s of index.skipped) console.log(`idcard-mock: no fixtures for ${s.provider} ${s.action}: ${s.reason}`);
+  return 0;
 }
 
 async function validate({ dataDir, scenarioDirs, dir }: Extract<Command, { name: 'validate' }>): Promise<number> {

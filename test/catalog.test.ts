@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSync } from 'json-schema-faker';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { startServer, type TestServer } from './helpers/startServer.ts';
 import { SECRET_ID, SECRET_KEY, sdkError } from './helpers/tencentClients.ts';
 import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
 import { loadData } from '../src/data/loadData.ts';
-import { makeCardImage } from '../src/images/makeCardImage.ts';
+import { sampleRequest } from './helpers/sampleRequest.ts';
 import type { ApiDefinition, CatalogEntry } from '../src/data/types.ts';
 
 // Every error code and every result code of every API in the data, asked for by scenario name, comes
@@ -19,20 +18,7 @@ let server: TestServer;
 beforeAll(async () => { server = await startServer({ rateLimit: false }); });
 afterAll(() => server.close());
 
-/**
- * A request that passes validation: the request schema's first example, else its required parameters
- * generated from it; and a card image of the kind the API reads (action.json `image`) where it takes one.
- */
-function sample(api: ApiDefinition): Record<string, unknown> {
-  const examples = api.request.examples as Record<string, unknown>[] | undefined;
-  const params = examples?.[0] ? structuredClone(examples[0]) : generateSync(api.request as never, { seed: 1, alwaysFakeOptionals: false, optionalsProbability: 0, useDefaultValue: false, fixedProbabilities: true } as never) as Record<string, unknown>;
-  const rules = api.meta.image;
-  if (rules && !rules.skipWhen?.every((p) => p in params)) {
-    delete params[rules.url];
-    params[rules.base64] = makeCardImage({ seed: 'catalog', markers: { card: rules.card } }).toString('base64');
-  }
-  return params;
-}
+const sample = sampleRequest;
 
 /** The message a scenario-chosen error carries: the catalog's, placeholders filled from its `vars`. */
 const message = (e: CatalogEntry, lang: 'en' | 'zh'): string => e[lang].replace(/\{(\w+)\}/g, (m, k: string) => e.vars?.[k] ?? m);

@@ -2,16 +2,15 @@ import type { Command } from './Command.ts';
 import { didYouMean } from './didYouMean.ts';
 import { parseStart } from './parseStart.ts';
 import { parseValidate } from './parseValidate.ts';
+import { parseFixtures } from './parseFixtures.ts';
 import type { CliContext } from './settings.ts';
 import { UsageError } from './UsageError.ts';
 
-/**
- * The commands, by the word that names them. `fixtures` (issue 8: `idcard-mock fixtures --out DIR`)
- * goes here with a parse function of its own and a Command case (Command.ts).
- */
+/** The commands, by the word that names them; each has a parse function and a Command case (Command.ts). */
 const COMMANDS = new Map<string, (args: string[], ctx: CliContext) => Command>([
   ['start', (args, ctx) => parseStart(args, ctx, false)],
   ['validate', (args) => parseValidate(args)],
+  ['fixtures', (args) => parseFixtures(args)],
 ]);
 
 /** `idcard-mock [COMMAND] [options]` → what to do. Throws UsageError (exit code 2) with every problem. */

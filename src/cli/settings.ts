@@ -37,6 +37,7 @@ export interface Settings {
   adminToken: string | undefined;
   journalSize: number;
   coverageOut: string | undefined;
+  debugSignatures: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -68,7 +69,7 @@ const SPELLING = {
   port: { arg: 'N' }, host: { arg: 'HOST' }, auth: {}, seed: { arg: 'S' }, flavor: {}, credentials: { arg: 'FILE' },
   rateLimit: { flag: '--no-rate-limit' }, huaweiRateLimit: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
   logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' }, scenarios: { arg: 'DIR' }, watch: {}, scenario: { arg: 'NAME' },
-  adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' },
+  adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' }, debugSignatures: {},
 } satisfies Record<SettingKey, { arg?: string; flag?: string }>;
 
 interface PropertySchema { type?: 'integer' | 'string' | 'boolean' | 'array'; enum?: string[]; description: string }
@@ -104,6 +105,7 @@ export function defaultSettings(ctx: CliContext): Settings {
     huaweiRateLimit: c.huaweiRateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
     logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home), scenarios: [...c.scenarioDirs], watch: false,
     scenario: c.scenario, adminToken: c.adminToken, journalSize: c.journalSize, coverageOut: c.coverageOut,
+    debugSignatures: c.debugSignatures ?? false,
   };
 }
 

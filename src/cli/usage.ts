@@ -2,6 +2,7 @@ import { defaultSettings, SETTINGS, type CliContext, type SettingSpec, type Sett
 
 const COMMANDS = `Usage: idcard-mock [start] [options]   run the emulator (start is the default command)
        idcard-mock validate [DIR]      check the data files (and --scenarios folders), list every problem, exit
+       idcard-mock fixtures --out DIR  write a PNG and a JPEG card image for every outcome of every API, and index.json
        idcard-mock --version           print the version
        idcard-mock COMMAND --help      the usage of one command`;
 
@@ -18,6 +19,17 @@ Serves the emulated APIs until SIGINT or SIGTERM. When ready it prints
 idcard-mock listening on http://HOST:PORT (https with --tls).
 
 ${startOptions(ctx)}`;
+}
+
+/** `idcard-mock fixtures --help`. */
+export function fixturesUsage(): string {
+  return `Usage: idcard-mock fixtures --out DIR [--seed S]
+
+Writes, for each API that takes an image and each outcome (every error, warning and result code, and
+plain front, back, Macao and double-side cards), a PNG and a JPEG card mock-up (about 1000x630, marked
+样本 / SPECIMEN) whose embedded mock-scenario= marker makes the emulator answer that outcome, and
+DIR/index.json saying what each file triggers. Upload them through your app's own button to reach
+every path. The same seed always gives the same bytes.`;
 }
 
 /** `idcard-mock validate --help`. */

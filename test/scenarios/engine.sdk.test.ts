@@ -188,5 +188,5 @@ describe('the clock', () => {
     } finally {
       await s.close();
     }
-  });
+  }, 60_000);
 });
