@@ -5,8 +5,9 @@ import { scenarioRoutes } from './scenarioRoutes.ts';
 import type { Runtime } from '../runtime.ts';
 import { testKeyPair } from '../encryption/testKeyPair.ts';
 import { journalEvents } from './journalEvents.ts';
+import { dashboard } from './dashboard.ts';
 
-/** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage and reset. */
+/** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
   const r = Router();
   r.use(adminGuard(rt.config.adminToken));
@@ -52,5 +53,6 @@ export function adminRouter(rt: Runtime): Router {
   });
   r.use(scenarioRoutes(rt));
   r.get('/events', journalEvents(rt.state.journal));
+  r.use('/ui', dashboard());
   return r;
 }
