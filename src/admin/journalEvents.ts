@@ -7,6 +7,8 @@ const REPLAY = 100;
 const HEARTBEAT_MS = 15_000;
 // A subscriber that stops reading is cut off rather than buffered without end (EventSource reconnects).
 const MAX_BUFFERED = 8 * 1024 * 1024;
+/** The open streams of each journal, for endEventStreams. */
+const streams = new WeakMap<Journal, Set<Response>>();
 
 /**
  * `GET /__mock/events`: the journal as server-sent events, one `entry` event per request (already
@@ -31,11 +33,23 @@ export function journalEvents(journal: Journal) {
     for (const e of replay(journal.list(), req.get('last-event-id'), req.query.last)) send(e);
     const stop = journal.onRecord(send);
     const heartbeat = setInterval(() => { if (!res.writableEnded) res.write(': heartbeat\n\n'); }, HEARTBEAT_MS).unref();
+    const open = streams.get(journal) ?? streams.set(journal, new Set()).get(journal)!;
+    open.add(res);
     res.on('close', () => {
       stop();
       clearInterval(heartbeat);
+      open.delete(res);
     });
   };
+}
+
+/**
+ * Closes the journal's open event streams, connection and all (an event stream has no last message to
+ * send). A stream never ends by itself, so a server with a dashboard open would wait for ever in
+ * close(); createServer's close() calls this.
+ */
+export function endEventStreams(journal: Journal): void {
+  for (const res of streams.get(journal) ?? []) res.destroy();
 }
 
 function replay(entries: readonly JournalEntry[], lastEventId: string | undefined, last: unknown): readonly JournalEntry[] {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, SECRET_ID, SECRET_KEY } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
+import { createServer } from '../../src/server.ts';
 import type { JournalEntry } from '../../src/state/journal.ts';
 
 // GET /__mock/events: the journal as server-sent events, read here by a plain node:http client.
@@ -15,9 +16,9 @@ const image = makeCardImage({ seed: 'events' }).toString('base64');
 interface SseEvent { id?: string; event?: string; data: string }
 
 /** An open event stream: `next()` resolves to the next event (comments and `retry:` skipped). */
-async function subscribe(query = '', headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; next(): Promise<SseEvent>; close(): void }> {
+async function subscribe(query = '', headers: Record<string, string> = {}, url = server.url): Promise<{ res: IncomingMessage; next(): Promise<SseEvent>; close(): void }> {
   const res = await new Promise<IncomingMessage>((resolve, reject) => {
-    request(`${server.url}/__mock/events${query}`, { headers }, resolve).on('error', reject).end();
+    request(`${url}/__mock/events${query}`, { headers }, resolve).on('error', reject).end();
   });
   res.setEncoding('utf8');
   let buffered = '';
@@ -80,5 +81,15 @@ describe('GET /__mock/events', () => {
     expect(listeners()).toBe(1);
     stream.close();
     await expect.poll(listeners, { timeout: 5000 }).toBe(0);
+  });
+
+  it('ends open streams when the server closes, so close() does not wait for an open dashboard', async () => {
+    const own = createServer();
+    own.listen(0, '127.0.0.1');
+    await new Promise((resolve) => own.once('listening', resolve));
+    const stream = await subscribe('', {}, `http://127.0.0.1:${(own.address() as { port: number }).port}`);
+    const ended = new Promise((resolve) => stream.res.once('close', resolve));
+    await new Promise<void>((resolve, reject) => own.close((e) => (e ? reject(e) : resolve())));
+    await ended;
   });
 });
