@@ -10,7 +10,7 @@ const rows = $('entries').tBodies[0];
 /** requestId → journal entry, for the rows on the page. */
 const entries = new Map();
 const callers = new Set();
-/** GET ../scenarios, loaded when the Scenarios tab is first shown: { "provider:Action": [{ name, description, source }] }. */
+/** GET ../scenarios, loaded each time the Scenarios tab is shown: { "provider:Action": [{ name, description, source }] }. */
 let scenarios;
 
 /** An element with attributes, listeners (`on…`) and children; strings and numbers become text nodes. */
@@ -160,14 +160,17 @@ function closeDetail() {
 // ---- scenarios per credential
 
 async function openScenarios(prefill) {
-  if (!scenarios) {
-    scenarios = await call('../scenarios');
-    $('api').replaceChildren(...Object.keys(scenarios).map((key) => el('option', { value: key }, key)));
-  }
-  if (prefill?.api && scenarios[prefill.api]) $('api').value = prefill.api;
+  // Fetched each time: with --watch, scenario files come and go while the page is open.
+  const api = prefill?.api ?? $('api').value;
+  const picked = $('scenario').value;
+  scenarios = await call('../scenarios');
+  $('api').replaceChildren(...Object.keys(scenarios).map((key) => el('option', { value: key }, key)));
+  if (scenarios[api]) $('api').value = api;
   if (prefill?.credential) $('credential').value = prefill.credential;
   else if (!$('credential').value && callers.size) $('credential').value = [...callers].at(-1);
   fillScenarios();
+  if (!prefill && [...$('scenario').options].some((o) => o.value === picked)) $('scenario').value = picked;
+  describeScenario();
   await refreshBindings();
 }
 
