@@ -13,4 +13,9 @@ export default tseslint.config(
       // string literal under src/providers or src/actions is almost always one.
     },
   },
+  {
+    // The dashboard's browser module (served as is, no build step): browser globals, and none of Node's.
+    files: ['src/admin/ui/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { document: 'readonly', window: 'readonly', EventSource: 'readonly', fetch: 'readonly', console: 'readonly', URL: 'readonly', process: 'off', Buffer: 'off' } },
+  },
 );

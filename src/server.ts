@@ -1,7 +1,8 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
-import { createApp, type AppOptions } from './app.ts';
+import { createApp, runtimeOf, type AppOptions } from './app.ts';
+import { endEventStreams } from './admin/journalEvents.ts';
 
 /** A PEM private key and certificate, e.g. from `ensureCertificate` (src/tls/ensureCertificate.ts). */
 export interface TlsCredentials { key: string; cert: string }
@@ -22,5 +23,13 @@ export function createServer(options: AppOptions, tls: TlsCredentials): MockServ
 export function createServer(options: AppOptions = {}, tls?: TlsCredentials): MockServer<HttpServer | HttpsServer> {
   const app = createApp(options);
   const server = tls ? createHttpsServer({ ...tls, maxHeaderSize }, app) : createHttpServer({ maxHeaderSize }, app);
+  // close() waits for open requests, and an event stream (GET /__mock/events: an open dashboard) never
+  // ends: close ends those streams too, so Ctrl-C stops the CLI with the dashboard open.
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    close(callback);
+    endEventStreams(runtimeOf(app).state.journal);
+    return server;
+  };
   return Object.defineProperty(server, 'app', { value: app, enumerable: true }) as MockServer<HttpServer | HttpsServer>;
 }

@@ -4,8 +4,10 @@ import { adminGuard } from './adminGuard.ts';
 import { scenarioRoutes } from './scenarioRoutes.ts';
 import type { Runtime } from '../runtime.ts';
 import { testKeyPair } from '../encryption/testKeyPair.ts';
+import { journalEvents } from './journalEvents.ts';
+import { dashboard } from './dashboard.ts';
 
-/** The control plane under /__mock: health, what can be asked for, what was answered, steering (bindings, active, clock), coverage and reset. */
+/** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
   const r = Router();
   r.use(adminGuard(rt.config.adminToken));
@@ -50,5 +52,7 @@ export function adminRouter(rt: Runtime): Router {
     res.json({ status: 'reset' });
   });
   r.use(scenarioRoutes(rt));
+  r.get('/events', journalEvents(rt.state.journal));
+  r.use('/ui', dashboard());
   return r;
 }

@@ -33,14 +33,23 @@ export interface JournalEntry {
   diagnosis?: { cause: string; canonicalRequest?: string; stringToSign?: string };
 }
 
-/** The last `capacity` requests, oldest first. */
+/** The last `capacity` requests, oldest first; listeners hear each one as it is recorded (the dashboard's live feed). */
 export class Journal {
   private entries: JournalEntry[] = [];
+  // Kept across reset(): an open dashboard goes on hearing the requests that follow a reset.
+  private readonly listeners = new Set<(entry: JournalEntry) => void>();
   constructor(private readonly capacity = 1000) {}
 
   record(entry: JournalEntry): void {
     this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    for (const fn of this.listeners) fn(entry);
+  }
+
+  /** Calls `fn` with every entry recorded from now on; returns the function that stops it. */
+  onRecord(fn: (entry: JournalEntry) => void): () => void {
+    this.listeners.add(fn);
+    return () => { this.listeners.delete(fn); };
   }
 
   list(): readonly JournalEntry[] {
