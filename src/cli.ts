@@ -94,7 +94,7 @@ async function start({ config, tlsDir, watch, warnings }: Extract<Command, { nam
   let server;
   // The request log: a line per request on stdout, built from the (masked) journal entry.
   const { requestLogLine } = await import('./log/requestLogLine.ts');
-  const logged = config.quiet ? config : { ...config, requestLog: (entry: Parameters<typeof requestLogLine>[0]) => console.log(requestLogLine(entry, config.logFormat)) };
+  const logged = config.quiet || config.logRequests === false ? config : { ...config, requestLog: (entry: Parameters<typeof requestLogLine>[0]) => console.log(requestLogLine(entry, config.logFormat)) };
   try {
     server = certificate ? createServer(logged, certificate) : createServer(logged);
   } catch (e) {

@@ -42,6 +42,8 @@ export interface Config {
   journalSize: number;
   /** With it, a failed signature's diagnosis also goes into an X-Mock-Signature-Debug response header. */
   debugSignatures?: boolean;
+  /** The CLI prints a request log line per request (unless --quiet or --no-request-log). */
+  logRequests?: boolean;
   /** Called with every journal entry as it is recorded (the CLI prints the request log line from it). */
   requestLog?: (entry: JournalEntry) => void;
   /** With it, the admin API (/__mock) answers non-loopback callers that send it as a Bearer token. */

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMockError, raise, type MockError } from './errors.ts';
-import { captureBody } from './pipeline/captureBody.ts';
+import { captureBody, closeAfterDrain } from './pipeline/captureBody.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
 import { urlMarkers } from './pipeline/urlMarkers.ts';
@@ -129,7 +129,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
       if (config.debugSignatures && !res.headersSent) res.setHeader(SIGNATURE_DEBUG_HEADER, Buffer.from(JSON.stringify(e.diagnosis)).toString('base64'));
     }
     // The client may still be sending an oversized body; after this reply the connection cannot be reused.
-    if (isMockError(e) && e.role === 'bodyTooLarge') res.setHeader('Connection', 'close');
+    if (isMockError(e) && e.role === 'bodyTooLarge') closeAfterDrain(res);
     const render = (): void => { seen.body = provider.renderError(res, call, error); };
     if (scenario?.fault && !res.headersSent) outcome = playFault(scenario.fault, res, render);
     else if (!res.headersSent) render();

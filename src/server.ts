@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
 import { createApp, runtimeOf, type AppOptions } from './app.ts';
+import { answerProtocolErrors } from './protocolErrors.ts';
 import { endEventStreams } from './admin/journalEvents.ts';
 
 /** A PEM private key and certificate, e.g. from `ensureCertificate` (src/tls/ensureCertificate.ts). */
@@ -22,7 +23,10 @@ export function createServer(options?: AppOptions): MockServer<HttpServer>;
 export function createServer(options: AppOptions, tls: TlsCredentials): MockServer<HttpsServer>;
 export function createServer(options: AppOptions = {}, tls?: TlsCredentials): MockServer<HttpServer | HttpsServer> {
   const app = createApp(options);
-  const server = tls ? createHttpsServer({ ...tls, maxHeaderSize }, app) : createHttpServer({ maxHeaderSize }, app);
+  // requireHostHeader: Node would answer a request without Host with a bare 400; here it gets its vendor's answer.
+  const serverOptions = { maxHeaderSize, requireHostHeader: false };
+  const server = tls ? createHttpsServer({ ...tls, ...serverOptions }, app) : createHttpServer(serverOptions, app);
+  answerProtocolErrors(server, () => runtimeOf(app).data);
   // close() waits for open requests, and an event stream (GET /__mock/events: an open dashboard) never
   // ends: close ends those streams too, so Ctrl-C stops the CLI with the dashboard open.
   const close = server.close.bind(server);

@@ -45,7 +45,7 @@ export function parseStart(args: string[], ctx: CliContext, topLevel: boolean): 
   const config = defaultConfig({
     port: s.port, host: s.host, auth: s.auth, seed: s.seed, flavor: s.flavor, rateLimit: s.rateLimit,
     huaweiRateLimitPerMinute: s.huaweiRateLimit, fetchImageUrls: s.fetchImageUrls, strictRegister: s.strictRegister,
-    logFormat: s.logFormat, quiet: s.quiet, scenario: s.scenario, adminToken: s.adminToken, journalSize: s.journalSize, debugSignatures: s.debugSignatures,
+    logFormat: s.logFormat, quiet: s.quiet, scenario: s.scenario, adminToken: s.adminToken, journalSize: s.journalSize, debugSignatures: s.debugSignatures, logRequests: s.requestLogging,
     // Absolute, so that problems, GET /__mock/scenarios and the watcher name one place whatever the working folder.
     scenarioDirs: s.scenarios.map((d) => resolve(d)), coverageOut: s.coverageOut === undefined ? undefined : resolve(s.coverageOut),
   });

@@ -38,6 +38,8 @@ export interface Settings {
   journalSize: number;
   coverageOut: string | undefined;
   debugSignatures: boolean;
+  /** A line per request on stdout. */
+  requestLogging: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -69,7 +71,7 @@ const SPELLING = {
   port: { arg: 'N' }, host: { arg: 'HOST' }, auth: {}, seed: { arg: 'S' }, flavor: {}, credentials: { arg: 'FILE' },
   rateLimit: { flag: '--no-rate-limit' }, huaweiRateLimit: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
   logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' }, scenarios: { arg: 'DIR' }, watch: {}, scenario: { arg: 'NAME' },
-  adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' }, debugSignatures: {},
+  adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' }, debugSignatures: {}, requestLogging: { flag: '--no-request-log' },
 } satisfies Record<SettingKey, { arg?: string; flag?: string }>;
 
 interface PropertySchema { type?: 'integer' | 'string' | 'boolean' | 'array'; enum?: string[]; description: string }
@@ -105,7 +107,7 @@ export function defaultSettings(ctx: CliContext): Settings {
     huaweiRateLimit: c.huaweiRateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
     logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home), scenarios: [...c.scenarioDirs], watch: false,
     scenario: c.scenario, adminToken: c.adminToken, journalSize: c.journalSize, coverageOut: c.coverageOut,
-    debugSignatures: c.debugSignatures ?? false,
+    debugSignatures: c.debugSignatures ?? false, requestLogging: c.logRequests ?? true,
   };
 }
 

@@ -17,7 +17,7 @@ export type Role =
   // an API's own logic
   | 'encryptFieldMissing' | 'decryptFailed' | 'sameSideTwice' | 'invalidIdentity' | 'wrongPassword'
   // the emulator itself
-  | 'unknownScenario' | 'inexpressibleWarning' | 'invalidResponse' | 'internal';
+  | 'unknownScenario' | 'inexpressibleWarning' | 'invalidResponse' | 'clientClosed' | 'malformedRequest' | 'internal';
 
 /** The code a role is answered with for this API: the API's own mapping, its provider's, then the emulator's. */
 export function codeForRole(data: DataSet, provider: string, api: ApiDefinition | undefined, role: string): { code: string; variant?: string } | undefined {

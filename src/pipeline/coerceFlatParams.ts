@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../data/jsonSchema.ts';
+import { raise } from '../errors.ts';
 
 /**
  * Parameters that arrive as text (v1 form bodies, GET queries, multipart fields) carry nested values
@@ -15,9 +16,12 @@ export function coerceFlatParams(flat: Record<string, string>, schema: JsonSchem
     let s: JsonSchema | undefined = schema;
     path.forEach((part, i) => {
       s = childSchema(s, part);
-      if (i === path.length - 1) node[part] = coerce(value, s);
+      // An array takes small indexes only: not `length`, not 4294967294 (a sparse array that validation would walk for ever).
+      if (Array.isArray(node) && !/^\d{1,4}$/.test(part)) throw raise('wrongType', { name: key });
+      if (i === path.length - 1) setOwn(node, part, coerce(value, s));
       else {
-        node[part] ??= isArraySchema(s) || (!s && /^\d+$/.test(path[i + 1]!)) ? [] : {};
+        const next = Object.hasOwn(node, part) ? node[part] : undefined; // never `__proto__` or `constructor.prototype`
+        if (typeof next !== 'object' || next === null) setOwn(node, part, isArraySchema(s) || (!s && /^\d+$/.test(path[i + 1]!)) ? [] : {});
         node = node[part] as Record<string, unknown>;
       }
     });
@@ -25,10 +29,15 @@ export function coerceFlatParams(flat: Record<string, string>, schema: JsonSchem
   return root;
 }
 
+/** An own property even for `__proto__` (as JSON.parse makes it), so validation reports it instead of the prototype changing. */
+function setOwn(node: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function childSchema(s: JsonSchema | undefined, part: string): JsonSchema | undefined {
   if (!s) return undefined;
   if (isArraySchema(s)) return s.items;
-  return s.properties?.[part];
+  return s.properties && Object.hasOwn(s.properties, part) ? s.properties[part] : undefined;
 }
 
 const isArraySchema = (s: JsonSchema | undefined): boolean => s?.type === 'array';

@@ -10,6 +10,9 @@ export interface IssuedToken {
   project?: { id: string; name: string };
 }
 
+/** How many issued tokens are remembered (the most recent), as the journal remembers its last requests: each one costs about 1 KB. */
+export const MAX_TOKENS = 1000;
+
 /** The IAM tokens the emulator issued; X-Auth-Token is looked up here. */
 export class TokenStore {
   private readonly tokens = new Map<string, IssuedToken>();
@@ -20,6 +23,7 @@ export class TokenStore {
     const token = `MII${randomBytes(96).toString('base64')}`;
     const issued = { ...who, token, issuedAt: now, expiresAt: now + lifetimeMs };
     this.tokens.set(token, issued);
+    if (this.tokens.size > MAX_TOKENS) this.tokens.delete(this.tokens.keys().next().value!); // the oldest
     return issued;
   }
 

@@ -1,15 +1,17 @@
 import { createHash, createHmac } from 'node:crypto';
-import { SECRET_ID, SECRET_KEY } from './tencentClients.ts';
+import { WELL_KNOWN } from '../../src/config.ts';
+
+const SECRET_ID = WELL_KNOWN.tencent.secretId;
+const SECRET_KEY = WELL_KNOWN.tencent.secretKey;
 
 const sha256 = (d: string | Buffer) => createHash('sha256').update(d).digest('hex');
 const hmac = (k: string | Buffer, d: string) => createHmac('sha256', k).update(d).digest();
 
-export interface RawTc3 { host: string; secretId?: string; body?: string | Buffer; contentType?: string; action?: string; version?: string; timestamp?: number; service?: string; secretKey?: string; date?: string; headers?: Record<string, string> }
+export interface RawTc3 { host: string; body?: string | Buffer; contentType?: string; action?: string; version?: string; timestamp?: number; service?: string; secretId?: string; secretKey?: string; date?: string; headers?: Record<string, string> }
 
 /**
- * Headers for a hand-made TC3-HMAC-SHA256 POST, signed the way the vendor's Signature v3 doc
- * (https://www.tencentcloud.com/document/product/1021/34193) and tencentcloud-sdk-nodejs common/sign.js
- * do it, written here independently of the emulator's verifier.
+ * Headers for a hand-made TC3-HMAC-SHA256 POST, signed the way tencent-cloud-api3.md section 3.1
+ * describes (written here from the reference, independently of the emulator's verifier).
  */
 export function tc3Headers(o: RawTc3): Record<string, string> {
   const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
@@ -30,7 +32,7 @@ export function tc3Headers(o: RawTc3): Record<string, string> {
   };
 }
 
-/** A v1 form body signed with HmacSHA256 over `POST<host>/?<sorted k=v>` (签名方法, https://cloud.tencent.com/document/api/213/15693). */
+/** A v1 form body signed with HmacSHA256 over `POST<host>/?<sorted k=v>` (section 3.2). */
 export function v1Form(host: string, params: Record<string, string>, secretKey = SECRET_KEY): string {
   const all: Record<string, string> = {
     Action: 'IDCardOCR', Version: '2018-11-19', Nonce: '4932210907308301788', Timestamp: String(Math.floor(Date.now() / 1000)),

@@ -1,5 +1,6 @@
 import { decode } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeBase64 } from '../../src/images/decodeBase64.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { makeJpeg } from '../../src/images/makeJpeg.ts';
@@ -42,6 +43,26 @@ describe('decodeBase64', () => {
     for (const bad of ['@@@', 'abc$def', 'A', 'AAAAA', 'AB=C', 'AB===', 'A===', 'ab-_', 'QQ==QQ==']) {
       expect(decodeBase64(bad), bad).toBeUndefined();
     }
+  });
+
+  it('tolerates whitespace anywhere, padding included, and nothing else', () => {
+    expect(decodeBase64('QQ= =')).toEqual(Buffer.from('A'));
+    expect(decodeBase64('Q\fQ\t=\r\n=\n')).toEqual(Buffer.from('A'));
+    expect(decodeBase64(' \n ')).toEqual(Buffer.alloc(0));
+    expect(decodeBase64(`\n data:image/png;base64,\n${b64}`)).toEqual(bytes);
+    for (const bad of ['=', '==', 'QQ=', 'QUJ==', 'Q\vQ==', 'QQ\u00a0==', 'QUJé', 'data:image/png;base64,@', 'data:text/plain;base64,QUJD']) {
+      expect(decodeBase64(bad), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
+
+  it('decodes what Buffer encodes, with whitespace inserted anywhere and the padding kept or dropped', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), fc.array(fc.tuple(fc.nat(100), fc.constantFrom(' ', '\n', '\r\n', '\t', '\f')), { maxLength: 4 }), fc.boolean(),
+      (data, inserts, unpadded) => {
+        let text = Buffer.from(data).toString('base64');
+        if (unpadded) text = text.replace(/=+$/, '');
+        for (const [at, ws] of inserts) text = text.slice(0, at) + ws + text.slice(at);
+        expect(decodeBase64(text)).toEqual(Buffer.from(data));
+      }));
   });
 
   it('decodes 10 MB quickly', () => {

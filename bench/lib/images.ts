@@ -1,0 +1,20 @@
+import { createCipheriv } from 'node:crypto';
+import { encodePng } from '../../src/images/encodePng.ts';
+import { makeCardImage } from '../../src/images/makeCardImage.ts';
+
+/** A real card-like PNG of about 1.5 KB (flat colours compress well): a 2 KB JSON body. */
+export function smallPng(): Buffer {
+  return makeCardImage({ format: 'png', width: 300, height: 189, seed: 'bench' });
+}
+
+/**
+ * A PNG of about `bytes` (5.5 MB by default: 7.3 MB of JSON once in base64) that deflate cannot
+ * shrink: its pixels are a deterministic pseudo-random stream (AES-CTR over zeros), so the file
+ * is as large as its pixels and the same on every run.
+ */
+export function largePng(bytes = 5_500_000, width = 1500): Buffer {
+  const height = Math.floor(bytes / (width * 3 + 1));
+  const stream = createCipheriv('aes-128-ctr', Buffer.alloc(16, 7), Buffer.alloc(16, 0));
+  const rgba = Buffer.concat([stream.update(Buffer.alloc(width * height * 4)), stream.final()]);
+  return encodePng(rgba, width, height);
+}

@@ -1,0 +1,69 @@
+import type { LoadResult } from './loaders.ts';
+
+export type ServerName = 'node:http' | 'express' | 'idcard-mock';
+export const REFERENCES = ['express', 'node:http'] as const;
+
+export interface ServerFigures {
+  /** Medians over the rounds (peak RSS: the highest). */
+  rps: number; p50Ms: number; p99Ms: number; peakRssMb: number;
+  /** Socket errors, non-2xx answers and timeouts over all rounds. */
+  errors: number;
+  rounds: (LoadResult & { peakRssMb?: number })[];
+}
+
+export interface LoadSummary { name: string; connections: number; bodyBytes: number; durationS: number; servers: Record<ServerName, ServerFigures> }
+
+export interface BenchResult {
+  date: string; command: string; commit: string;
+  machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string; loadAverageAtEnd: number[] };
+  loader: string; pinning: { servers?: number; loader?: number };
+  plan: Record<string, number>; note: string;
+  images: { smallPngBytes: number; largePngBytes: number };
+  loads: LoadSummary[];
+  startupMs: Record<string, { median: number; runs: number[] }>;
+  /** Answers the emulator journaled as something other than a success during the measured runs, by load and outcome (should be empty). */
+  emulatorAnswersNotOk: Record<string, number>;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const size = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+const num = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
+
+/** The printed table: one row per server and load, and the emulator's figures as ratios to each reference. */
+export function formatReport(r: BenchResult): string {
+  const cols = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  const lines = [
+    `idcard-mock benchmark, ${r.date}, commit ${r.commit}, ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.node}, load generator ${r.loader}`
+      + `${r.pinning.servers === undefined ? ', no core pinning' : `, servers on core ${r.pinning.servers}, load generator on core ${r.pinning.loader}`}`,
+    `${r.plan.rounds} interleaved round(s), fresh servers for each load, warmed up; medians over rounds; peak RSS = the highest VmHWM during a measured run. ${r.note}`,
+    '',
+    cols(['load', 'server', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'errors']),
+    cols(['---', '---', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const l of r.loads) {
+    const label = `${l.name.replace(' small', '').replace(' large', '')} ${size(l.bodyBytes)} c=${l.connections}`;
+    for (const name of ['node:http', 'express', 'idcard-mock'] as const) {
+      const f = l.servers[name];
+      lines.push(cols([label, name, num(f.rps), num(f.p50Ms), num(f.p99Ms), num(f.peakRssMb), String(f.errors)]));
+    }
+    const emu = l.servers['idcard-mock'];
+    for (const ref of REFERENCES) {
+      const f = l.servers[ref];
+      lines.push(cols([label, `idcard-mock ÷ ${ref}`, ratio(emu.rps, f.rps), ratio(emu.p50Ms, f.p50Ms), ratio(emu.p99Ms, f.p99Ms), ratio(emu.peakRssMb, f.peakRssMb), '']));
+    }
+  }
+  lines.push('', cols(['spawn → first HTTP 200', `median ms (${r.plan.startups} runs)`, '÷ express', '÷ node:http']), cols(['---', '---:', '---:', '---:']));
+  for (const [name, s] of Object.entries(r.startupMs)) {
+    lines.push(cols([name, num(s.median), ratio(s.median, r.startupMs.express?.median ?? NaN), ratio(s.median, r.startupMs['node:http']?.median ?? NaN)]));
+  }
+  const notOk = Object.entries(r.emulatorAnswersNotOk).map(([k, n]) => `${k} × ${n}`);
+  lines.push('', `emulator answers that were not a success during the runs (journal, last 1000 per run): ${notOk.length ? notOk.join('; ') : 'none'}`
+    + `${notOk.some((n) => n.includes('Mock.ClientClosedRequest')) ? ' (Mock.ClientClosedRequest: uploads the load generator left unfinished when its time was up)' : ''}`);
+  return lines.join('\n');
+}
