@@ -8,6 +8,7 @@ import { journalEvents } from './journalEvents.ts';
 import { dashboard } from './dashboard.ts';
 import { prettyJson } from './prettyJson.ts';
 import { scenarioEntries, selectApis } from './scenarioEntries.ts';
+import { openApiDocument } from './openApiDocument.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
@@ -15,6 +16,8 @@ export function adminRouter(rt: Runtime): Router {
   r.use(adminGuard(rt.config.adminToken));
   r.use(express.json({ limit: '1mb' }));
   r.use(prettyJson);
+  // This API's own contract (OpenAPI 3.1, src/admin/openapi.json; test/admin/openapi.test.ts holds it to the routes).
+  r.get('/openapi.json', (req, res) => { res.json(openApiDocument(`${req.protocol}://${req.get('host')}`)); });
   r.get('/health', (_req, res) => {
     res.json({ status: 'ok', apis: [...rt.data.apis.keys()], auth: rt.config.auth, flavor: rt.config.flavor });
   });
