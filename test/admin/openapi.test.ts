@@ -34,8 +34,10 @@ const FALLBACK = 'idcard-mock: no emulated API at this path';
 
 /** Calls the emulator and checks the answer against the operation's documented response for the status it got. */
 async function answers(path: string, method: string, op: Operation, target: string, init: RequestInit = {}): Promise<number> {
-  const res = await fetch(`${url}${target}`, { method: method.toUpperCase(), ...init });
-  const text = await res.text();
+  const abort = new AbortController();
+  const res = await fetch(`${url}${target}`, { method: method.toUpperCase(), ...init, signal: abort.signal });
+  const stream = res.headers.get('content-type')?.startsWith('text/event-stream');
+  const text = stream ? await replayOf(res, target, abort) : await res.text();
   const where = `${method.toUpperCase()} ${target} → ${res.status}`;
   expect(text, where).not.toContain(FALLBACK);
   const documented = response(op, path, method, String(res.status));
@@ -50,7 +52,29 @@ async function answers(path: string, method: string, op: Operation, target: stri
   const validate = validator(...documented!.at, 'content', type!, 'schema');
   const body = type === 'application/json' ? JSON.parse(text) : text;
   expect(validate(body) ? [] : validate.errors, where).toEqual([]);
+  if (stream) {
+    const entry = validator(...documented!.at, 'content', type!, 'x-event-data');
+    const data = text.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice('data: '.length)) as unknown);
+    expect(data.length, where).toBeGreaterThan(0);
+    for (const d of data) expect(entry(d) ? [] : entry.errors, where).toEqual([]);
+  }
   return res.status;
+}
+
+/** An event stream never ends: read it until the replay it starts with is complete, then hang up. */
+async function replayOf(res: Response, target: string, abort: AbortController): Promise<string> {
+  const held = (await (await fetch(`${url}/__mock/journal`)).json() as unknown[]).length;
+  const last = new URL(target, url).searchParams.get('last');
+  const expected = Math.min(held, last === null ? 100 : Number(last));
+  const reader = res.body!.getReader();
+  let text = '';
+  while ((text.match(/^event: entry$/gm) ?? []).length < expected || !text.endsWith('\n\n')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += Buffer.from(value).toString('utf8');
+  }
+  abort.abort();
+  return text;
 }
 
 const example = (p: { examples?: Record<string, { value: unknown }> }): string => String(Object.values(p.examples ?? {})[0]?.value ?? 'x');
@@ -72,11 +96,14 @@ describe('the document', () => {
     }
   });
 
-  it('has exactly the routes Express has under /__mock', () => {
-    const routes = expressRoutes((server.app as unknown as { router: { stack: never[] } }).router.stack)
+  it('has exactly the routes Express has under /__mock, and paths below each mounted middleware', () => {
+    const all = expressRoutes((server.app as unknown as { router: { stack: never[] } }).router.stack)
       .filter((r) => r.split(' ')[1]!.startsWith('/__mock')).map((r) => openApiPath(r));
+    const mounts = all.filter((r) => r.startsWith('MOUNT ')).map((r) => `${r.slice('MOUNT '.length)}/`);
+    expect(mounts).toEqual(['/__mock/ui/']);
     const documented = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`);
-    expect([...new Set(routes)].sort()).toEqual(documented.sort());
+    const underMount = (d: string): boolean => mounts.some((m) => d.split(' ')[1]!.startsWith(m));
+    expect([...new Set(all.filter((r) => !r.startsWith('MOUNT ')))].sort()).toEqual(documented.filter((d) => !underMount(d)).sort());
   });
 });
 

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS; under NodeNext its default import is the module object (as in src/data/createAjv.ts).
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-export interface MediaType { schema?: unknown; examples?: Record<string, { value: unknown }> }
+export interface MediaType { schema?: unknown; examples?: Record<string, { value: unknown }>; 'x-event-data'?: unknown }
 export interface Parameter { name: string; in: string; examples?: Record<string, { value: unknown }> }
 export interface ResponseObject { description: string; content?: Record<string, MediaType>; $ref?: string }
 export interface Operation {
@@ -78,16 +78,17 @@ export const openApiPath = (express: string): string => express.replace(/:(\w+)/
 
 interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: unknown }
 
-/** Every route of an Express 5 app (router 2: layers keep the path they were mounted at as rawPath), as METHOD PATH. */
+/**
+ * Every route of an Express 5 app (router 2: layers keep the path they were mounted at as rawPath), as
+ * `METHOD PATH`; a middleware mounted at a path of its own (express.static for the dashboard) as `MOUNT PATH`.
+ */
 export function expressRoutes(stack: Layer[], prefix = ''): string[] {
   return stack.flatMap((layer) => {
+    const at = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
     if (layer.route) {
       return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${prefix}${layer.route!.path}`);
     }
-    if (layer.handle?.stack) {
-      const at = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-      return expressRoutes(layer.handle.stack, prefix + at);
-    }
-    return [];
+    if (layer.handle?.stack) return expressRoutes(layer.handle.stack, prefix + at);
+    return at ? [`MOUNT ${prefix}${at}`] : [];
   });
 }
