@@ -6,20 +6,30 @@ import type { Runtime } from '../runtime.ts';
 import { testKeyPair } from '../encryption/testKeyPair.ts';
 import { journalEvents } from './journalEvents.ts';
 import { dashboard } from './dashboard.ts';
+import { prettyJson } from './prettyJson.ts';
+import { scenarioEntries, selectApis } from './scenarioEntries.ts';
+import { openApiDocument } from './openApiDocument.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
   const r = Router();
   r.use(adminGuard(rt.config.adminToken));
   r.use(express.json({ limit: '1mb' }));
+  r.use(prettyJson);
+  // This API's own contract (OpenAPI 3.1, src/admin/openapi.json; test/admin/openapi.test.ts holds it to the routes).
+  r.get('/openapi.json', (req, res) => { res.json(openApiDocument(`${req.protocol}://${req.get('host')}`)); });
   r.get('/health', (_req, res) => {
     res.json({ status: 'ok', apis: [...rt.data.apis.keys()], auth: rt.config.auth, flavor: rt.config.flavor });
   });
-  r.get('/scenarios', (_req, res) => {
-    res.json(Object.fromEntries([...rt.data.apis].map(([key, api]) => [
-      key,
-      [...api.scenarios.values()].map(({ name, description, source }) => ({ name, description, source })),
-    ])));
+  // ?api=IDCardOCR (the action) or ?api=tencent:IDCardOCR; each entry with the error, warnings or result a client gets.
+  r.get('/scenarios', (req, res) => {
+    const api = typeof req.query.api === 'string' ? req.query.api : undefined;
+    const apis = selectApis(rt.data, api);
+    if (!apis) {
+      res.status(404).json({ error: `idcard-mock: no API ${api}`, apis: [...rt.data.apis.keys()] });
+      return;
+    }
+    res.json(Object.fromEntries(apis.map(([key, a]) => [key, scenarioEntries(rt.data, a)])));
   });
   // The published TEST key pair for IdCardOCRVerification's Encryption (README): the PEM public key to
   // encrypt the AES key with, and the whole pair with how the emulator decrypts.
