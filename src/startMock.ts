@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { createServer } from './server.ts';
 import { runtimeOf } from './app.ts';
 import { resetRuntime } from './runtime.ts';
+import { coverageReport } from './coverageReport.ts';
 import { parseBindingSpec } from './state/parseBindingSpec.ts';
 import { filterJournal } from './journal/filterJournal.ts';
 import { duration, instant } from './state/timeInput.ts';
@@ -12,7 +14,10 @@ import type { JournalEntry } from './state/journal.ts';
 import type { CoverageReport } from './state/coverage.ts';
 
 /** The settings of `idcard-mock start` (src/config.ts), all optional; `port` defaults to 0 (any free port) here. */
-export type MockOptions = Partial<Config>;
+export type MockOptions = Partial<Config> & {
+  /** Folders of your own scenario files, laid out like scenarios/ (`--scenarios`); relative to the working directory. */
+  scenarios?: string | readonly string[];
+};
 
 /** A scenario name (`'FailedOperation.ImageBlur'`, `'warning:copy'`, several comma-separated), or a binding as PUT /__mock/bindings takes it. */
 export type BindingInput = string | {
@@ -71,7 +76,9 @@ export interface Mock {
  * first (rejects with a DataError).
  */
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
-  const server = createServer({ port: 0, ...options });
+  const { scenarios, ...settings } = options;
+  const scenarioDirs = scenarios === undefined ? settings.scenarioDirs : (typeof scenarios === 'string' ? [scenarios] : scenarios).map((d) => resolve(d));
+  const server = createServer({ port: 0, ...settings, ...(scenarioDirs && { scenarioDirs }) });
   const rt = runtimeOf(server.app);
   const { host, port: wanted } = rt.config;
   await new Promise<void>((resolve, reject) => {
@@ -85,7 +92,7 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   const endpoint = `${clientHost(host)}:${port}`;
   let closing: Promise<void> | undefined;
   const spec = (input: BindingInput): Omit<Binding, 'id'> => {
-    const parsed = parseBindingSpec(rt.data.apis.values(), typeof input === 'string' ? { scenario: input } : input);
+    const parsed = parseBindingSpec(rt.data, typeof input === 'string' ? { scenario: input } : input);
     if (parsed.problems) throw new Error(`idcard-mock: ${parsed.problems.join('; ')}`);
     return parsed.spec;
   };
@@ -121,7 +128,7 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
       },
       follow: (fromNow = false) => rt.clock.follow(fromNow),
     },
-    coverage: () => rt.state.coverage.report(rt.data.apis.values(), (p) => Object.keys(rt.data.commonErrors[p] ?? {})),
+    coverage: () => coverageReport(rt),
   };
 }
 

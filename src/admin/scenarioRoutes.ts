@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime.ts';
 import type { BindingSpec } from '../state/bindings.ts';
 import { parseBindingSpec } from '../state/parseBindingSpec.ts';
 import { duration, instant } from '../state/timeInput.ts';
+import { coverageReport } from '../coverageReport.ts';
 
 /**
  * Steering from outside the app: per-caller bindings (`PUT/GET/DELETE /__mock/bindings/{credential}`,
@@ -57,14 +58,14 @@ export function scenarioRoutes(rt: Runtime): Router {
   });
 
   r.get('/coverage', (_req, res) => {
-    res.json(rt.state.coverage.report(rt.data.apis.values(), (p) => Object.keys(rt.data.commonErrors[p] ?? {})));
+    res.json(coverageReport(rt));
   });
   return r;
 }
 
 /** The request's binding, or a 400 naming every problem with it. */
 function bindingSpec(rt: Runtime, req: Request, res: Response): BindingSpec | undefined {
-  const parsed = parseBindingSpec(rt.data.apis.values(), req.body);
+  const parsed = parseBindingSpec(rt.data, req.body);
   if (parsed.problems) res.status(400).json({ error: `idcard-mock: ${parsed.problems.join('; ')}` });
   return parsed.spec;
 }

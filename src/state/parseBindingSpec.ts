@@ -1,4 +1,5 @@
-import type { ApiDefinition, Outcome } from '../data/types.ts';
+import { scenarioNameKnown } from '../data/scenarioNameKnown.ts';
+import type { DataSet, Outcome } from '../data/types.ts';
 import type { BindingSpec } from './bindings.ts';
 
 export type ParsedBindingSpec = { spec: BindingSpec; problems?: undefined } | { spec?: undefined; problems: string[] };
@@ -8,7 +9,7 @@ export type ParsedBindingSpec = { spec: BindingSpec; problems?: undefined } | { 
  * startMock's bind and setActive), checked against the scenarios of every API: a name no API knows is a
  * problem here, at bind time, rather than a silent fall-through on every later request.
  */
-export function parseBindingSpec(apis: Iterable<ApiDefinition>, input: unknown): ParsedBindingSpec {
+export function parseBindingSpec(data: DataSet, input: unknown): ParsedBindingSpec {
   const body = (input ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
   if (typeof body !== 'object' || Array.isArray(body)) return { problems: ['the binding must be an object'] };
@@ -24,11 +25,7 @@ export function parseBindingSpec(apis: Iterable<ApiDefinition>, input: unknown):
     ...String(body.scenario ?? '').split(','),
     ...(steps ?? []).flatMap((s) => (typeof s === 'object' && s !== null ? String(s.scenario ?? '').split(',') : [])),
   ].map((s) => s.trim()).filter(Boolean);
-  const all = [...apis];
-  for (const n of names) {
-    const known = all.some((a) => a.scenarios.has(n) || (n.startsWith('warning:') && Object.values(a.warnings).some((w) => w.name === n.slice(8))));
-    if (!known) problems.push(`no API has a scenario named ${n}`);
-  }
+  for (const n of names) if (!scenarioNameKnown(data, n)) problems.push(`no API has a scenario named ${n}`);
   if (problems.length) return { problems };
   return { spec: { scenario: body.scenario as string | undefined, steps, times: body.times as number | undefined, repeatLast: body.repeatLast as boolean | undefined } };
 }

@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, WELL_KNOWN, type Mock } from '../../src/index.ts';
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
@@ -132,6 +135,20 @@ describe('startMock options and close', () => {
       expect((await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card))).code).toBe('AuthFailure.SecretIdNotFound');
     } finally {
       await mock.close();
+    }
+  });
+
+  it('takes folders of the project\'s own scenario files (`scenarios`, as the config file names them)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idcard-mock-scenarios-'));
+    mkdirSync(join(dir, 'tencent/ocr/IDCardOCR'), { recursive: true });
+    writeFileSync(join(dir, 'tencent/ocr/IDCardOCR/our-blur.json'), JSON.stringify({ description: 'ours', error: 'FailedOperation.ImageBlur' }));
+    const mock = await startMock({ scenarios: dir });
+    try {
+      mock.bind(WELL_KNOWN.tencent.secretId, 'our-blur');
+      expect((await sdkError(ocrClient(mock.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
+    } finally {
+      await mock.close();
+      rmSync(dir, { recursive: true });
     }
   });
 
