@@ -19,7 +19,7 @@ export type MockOptions = Partial<Config> & {
   scenarios?: string | readonly string[];
 };
 
-/** A scenario name (`'FailedOperation.ImageBlur'`, `'warning:copy'`, several comma-separated), or a binding as PUT /__mock/bindings takes it. */
+/** A scenario name (as GET /__mock/scenarios lists them; several comma-separated), or a binding as PUT /__mock/bindings takes it. */
 export type BindingInput = string | {
   scenario?: string;
   /** Played in order per caller: scenario names, or objects with a scenario's fields (`{}` is the plain answer). */
