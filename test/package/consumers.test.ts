@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     const client = new ocr.v20181119.Client({ credential: WELL_KNOWN.tencent, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: mock.endpoint, protocol: 'http://' } } });
     const first = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' }).then(() => 'ok', (e: { code: string }) => e.code);
     const card = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' });
-    console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: mock.journal().map((e) => e.outcome) }));
+    const ui = (await fetch(mock.url + '/__mock/ui/')).status;
+    console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: mock.journal().map((e) => e.outcome), ui }));
   } finally {
     await mock.close();
   }
@@ -39,10 +40,10 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
 `;
 
-/** What the program prints: the bound error first, then a person, both in the journal. */
+/** What the program prints: the bound error first, then a person, both in the journal; the dashboard's files found. */
 function expectRun(stdout: string): void {
-  const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as { first: string; idNum: string; outcomes: string[] };
-  expect(out).toMatchObject({ first: 'FailedOperation.ImageBlur', outcomes: ['FailedOperation.ImageBlur', 'ok'] });
+  const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as { first: string; idNum: string; outcomes: string[]; ui: number };
+  expect(out).toMatchObject({ first: 'FailedOperation.ImageBlur', outcomes: ['FailedOperation.ImageBlur', 'ok'], ui: 200 });
   expect(out.idNum).toMatch(/^\d{17}[\dX]$/);
 }
 
@@ -84,7 +85,8 @@ startMock({ seed: 'consumer' }).then(async (mock) => {
   const client = new ocr.v20181119.Client({ credential: WELL_KNOWN.tencent, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: mock.endpoint, protocol: 'http://' } } });
   const first = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' }).then(() => 'ok', (e) => e.code);
   const card = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' });
-  console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: mock.journal().map((e) => e.outcome) }));
+  const ui = (await fetch(mock.url + '/__mock/ui/')).status;
+  console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: mock.journal().map((e) => e.outcome), ui }));
   await mock.close();
 });
 `;
