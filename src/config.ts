@@ -1,6 +1,8 @@
 import type { JournalEntry } from './state/journal.ts';
 import type { Flavor } from './data/types.ts';
 import type { LogFormat } from './log/formatLogLine.ts';
+import { packageRoot } from './packageRoot.ts';
+import { WELL_KNOWN } from './wellKnown.ts';
 
 export type AuthMode = 'lenient' | 'strict' | 'off';
 
@@ -52,13 +54,7 @@ export interface Config {
   coverageOut?: string;
 }
 
-/** Well-known credentials, always accepted with a full signature check (written in the README). */
-export const WELL_KNOWN = {
-  tencent: { secretId: 'AKIDMOCKEXAMPLE000000000000000000000', secretKey: 'MOCKSECRETKEYEXAMPLE000000000000' },
-  huawei: { ak: 'MOCKAKEXAMPLE0000000', sk: 'MOCKSKEXAMPLE000000000000000000000000000', user: 'mock-user', password: 'MockPassword0000' },
-} as const;
-
-export const packageRoot = new URL('..', import.meta.url).pathname;
+export { packageRoot, WELL_KNOWN };
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
   return {

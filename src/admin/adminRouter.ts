@@ -9,6 +9,7 @@ import { dashboard } from './dashboard.ts';
 import { prettyJson } from './prettyJson.ts';
 import { scenarioEntries, selectApis } from './scenarioEntries.ts';
 import { openApiDocument } from './openApiDocument.ts';
+import { filterJournal } from '../journal/filterJournal.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
@@ -53,9 +54,7 @@ export function adminRouter(rt: Runtime): Router {
       res.status(400).json({ error: 'idcard-mock: `since` must be an ISO 8601 time or epoch milliseconds' });
       return;
     }
-    res.json(rt.state.journal.list().filter((e) =>
-      (q.api === undefined || e.action === q.api) && (q.caller === undefined || e.caller === q.caller)
-      && (q.outcome === undefined || e.outcome === q.outcome) && (since === undefined || Date.parse(e.time) >= since)));
+    res.json(filterJournal(rt.state.journal.list(), { api: q.api, caller: q.caller, outcome: q.outcome, since }));
   });
   r.post('/reset', (_req, res) => {
     resetRuntime(rt);

@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Runtime } from '../runtime.ts';
 import type { BindingSpec } from '../state/bindings.ts';
-import type { Outcome } from '../data/types.ts';
+import { parseBindingSpec } from '../state/parseBindingSpec.ts';
+import { duration, instant } from '../state/timeInput.ts';
+import { coverageReport } from '../coverageReport.ts';
 
 /**
  * Steering from outside the app: per-caller bindings (`PUT/GET/DELETE /__mock/bindings/{credential}`,
@@ -56,48 +58,14 @@ export function scenarioRoutes(rt: Runtime): Router {
   });
 
   r.get('/coverage', (_req, res) => {
-    res.json(rt.state.coverage.report(rt.data.apis.values(), (p) => Object.keys(rt.data.commonErrors[p] ?? {})));
+    res.json(coverageReport(rt));
   });
   return r;
 }
 
-/** `{ scenario | steps, times, repeatLast }`, checked against the scenarios of every API: a name no API knows is a 400. */
+/** The request's binding, or a 400 naming every problem with it. */
 function bindingSpec(rt: Runtime, req: Request, res: Response): BindingSpec | undefined {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const problems: string[] = [];
-  const unknownKeys = Object.keys(body).filter((k) => !['scenario', 'steps', 'times', 'repeatLast'].includes(k));
-  if (unknownKeys.length) problems.push(`unknown keys ${unknownKeys.join(', ')}`);
-  if ((body.scenario === undefined) === (body.steps === undefined)) problems.push('give exactly one of `scenario` (a name, or names comma-separated) and `steps` (a list)');
-  if (body.scenario !== undefined && (typeof body.scenario !== 'string' || body.scenario.trim() === '')) problems.push('`scenario` must be a non-empty string');
-  if (body.steps !== undefined && (!Array.isArray(body.steps) || body.steps.length === 0)) problems.push('`steps` must be a non-empty list');
-  if (body.times !== undefined && (!Number.isInteger(body.times) || (body.times as number) < 1)) problems.push('`times` must be a positive integer');
-  if (body.repeatLast !== undefined && typeof body.repeatLast !== 'boolean') problems.push('`repeatLast` must be true or false');
-  const steps = Array.isArray(body.steps) ? body.steps.map((s) => (typeof s === 'string' ? { scenario: s } : s) as Outcome) : undefined;
-  const names = [
-    ...String(body.scenario ?? '').split(','),
-    ...(steps ?? []).flatMap((s) => (typeof s === 'object' && s !== null ? String(s.scenario ?? '').split(',') : [])),
-  ].map((s) => s.trim()).filter(Boolean);
-  const apis = [...rt.data.apis.values()];
-  for (const n of names) {
-    const known = apis.some((a) => a.scenarios.has(n) || (n.startsWith('warning:') && Object.values(a.warnings).some((w) => w.name === n.slice(8))));
-    if (!known) problems.push(`no API has a scenario named ${n}`);
-  }
-  if (problems.length) {
-    res.status(400).json({ error: `idcard-mock: ${problems.join('; ')}` });
-    return undefined;
-  }
-  return { scenario: body.scenario as string | undefined, steps, times: body.times as number | undefined, repeatLast: body.repeatLast as boolean | undefined };
-}
-
-function instant(v: unknown): number | undefined {
-  const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-function duration(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  const m = typeof v === 'string' ? /^(-?\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(v.trim()) : null;
-  return m ? Number(m[1]) * UNITS[m[2]!]! : undefined;
+  const parsed = parseBindingSpec(rt.data, req.body);
+  if (parsed.problems) res.status(400).json({ error: `idcard-mock: ${parsed.problems.join('; ')}` });
+  return parsed.spec;
 }

@@ -9,7 +9,7 @@
 // - Codes: real Chinese commercial telegraph codes, 4 digits per character, from
 //   Unihan kTaiwanTelegraph (see scripts/build-telegraph-codes.mjs). Names use
 //   only characters that have a code.
-import fs from 'node:fs';
+import { loadJson } from '../loadJson.ts';
 
 export interface MacaoName {
   cnLastName: string;
@@ -27,8 +27,7 @@ interface Surname { char: string; simplified: string; roman: string; weight: num
 interface GivenChar { char: string; roman: string; sex: MacaoSex | 'U' }
 interface TelegraphFile { codes: Record<string, string> }
 
-const load = <T>(name: string): T =>
-  JSON.parse(fs.readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as T;
+const load = <T>(name: string): T => loadJson(name, 'macao/data') as T;
 
 const CODES: ReadonlyMap<string, string> = new Map(Object.entries(load<TelegraphFile>('telegraph.json').codes));
 const hasCode = (e: { char: string }): boolean => CODES.has(e.char);

@@ -1,0 +1,11 @@
+// The package entry for `import` (package.json `exports`; src/index.cts is the one for `require`):
+// the in-process emulator for tests and the well-known credentials it always accepts. Everything
+// else under src/ is internal. The exported types reach no module of a devDependency (@types/express
+// and the like), so a consumer type-checks without them: test/package checks it.
+export { startMock } from './startMock.ts';
+export type { Mock, MockOptions, MockClock, MockJournalFilter, BindingInput } from './startMock.ts';
+export { WELL_KNOWN } from './wellKnown.ts';
+export type { Config, AuthMode, Credentials } from './config.ts';
+export type { JournalEntry } from './state/journal.ts';
+export type { Binding } from './pipeline/chooseScenarios.ts';
+export type { CoverageReport } from './state/coverage.ts';

@@ -1,0 +1,9 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The folder holding package.json, schemas/, scenarios/ and keys/: one level above this file both as
+ * src/packageRoot.ts (tsx) and as dist/packageRoot.js (the build), so both find the same data.
+ * fileURLToPath, not `.pathname`: a checkout or node_modules path with a space or non-ASCII characters
+ * would stay percent-encoded otherwise.
+ */
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));

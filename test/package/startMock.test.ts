@@ -1,0 +1,184 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, WELL_KNOWN, type Mock } from '../../src/index.ts';
+import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
+import { tc3Headers } from '../helpers/signTc3.ts';
+
+// The in-process API as a project's tests use it (the package entry, src/index.ts): several emulators in
+// one process, each with its own people, bindings, journal, clock and coverage.
+const card = { ImageUrl: 'https://example.com/front.jpg' };
+const OTHER_ID = 'AKIDOTHERCALLER0000000000000000000000';
+
+describe('two startMock instances at once', () => {
+  let a: Mock;
+  let b: Mock;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startMock({ seed: 'seed-a' }), startMock({ seed: 'seed-b' })]);
+  });
+  afterAll(() => Promise.all([a.close(), b.close()]));
+  afterEach(() => { a.reset(); b.reset(); a.clock.follow(); b.clock.follow(); });
+
+  it('listen on their own free ports', () => {
+    expect(a.port).not.toBe(b.port);
+    expect(a.url).toBe(`http://127.0.0.1:${a.port}`);
+    expect(a.endpoint).toBe(`127.0.0.1:${a.port}`);
+  });
+
+  it('different seeds give different people for the same image; the same seed the same person', async () => {
+    const [pa, pb] = await Promise.all([ocrClient(a.endpoint).IDCardOCR(card), ocrClient(b.endpoint).IDCardOCR(card)]);
+    expect(pa.IdNum).not.toBe(pb.IdNum);
+    const again = await startMock({ seed: 'seed-a' });
+    try {
+      expect((await ocrClient(again.endpoint).IDCardOCR(card)).IdNum).toBe(pa.IdNum);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('a binding on one does not affect the other', async () => {
+    a.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
+    expect((await sdkError(ocrClient(a.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
+    await expect(ocrClient(b.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
+    expect(a.journal().map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
+    expect(b.journal().map((e) => e.outcome)).toEqual(['ok']);
+  });
+
+  it('the active scenario, the clock, reset and coverage are each instance\'s own', async () => {
+    a.setActive('FailedOperation.OcrFailed');
+    a.clock.set('2030-01-01T00:00:00Z');
+    expect(b.clock.now()).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
+    await ocrClient(b.endpoint).IDCardOCR(card);
+    expect(b.coverage()['tencent:IDCardOCR']!.errors['FailedOperation.OcrFailed']).toBe(false);
+    a.reset();
+    expect(b.journal()).toHaveLength(1);
+  });
+});
+
+describe('one startMock instance', () => {
+  let mock: Mock;
+  beforeAll(async () => { mock = await startMock({ seed: 'one' }); });
+  afterAll(() => mock.close());
+  afterEach(() => { mock.reset(); mock.clock.follow(); });
+
+  it('bind takes a name, names comma-separated, or steps with times; unbind removes it', async () => {
+    mock.bind(OTHER_ID, { steps: ['RequestLimitExceeded', {}], repeatLast: true });
+    const other = ocrClient(mock.endpoint, { secretId: OTHER_ID });
+    expect((await sdkError(other.IDCardOCR(card))).code).toBe('RequestLimitExceeded');
+    await expect(other.IDCardOCR(card)).resolves.toHaveProperty('IdNum');
+    await expect(ocrClient(mock.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
+    expect(mock.bind(OTHER_ID, 'FailedOperation.ImageBlur,warning:copy')).toMatchObject({ scenario: 'FailedOperation.ImageBlur,warning:copy' });
+    expect(mock.unbind(OTHER_ID)).toBe(true);
+    expect(mock.unbind(OTHER_ID)).toBe(false);
+    await expect(other.IDCardOCR(card)).resolves.toHaveProperty('IdNum');
+  });
+
+  it('bind and setActive refuse what PUT /__mock/bindings refuses, naming it', () => {
+    expect(() => mock.bind(OTHER_ID, 'FailedOperation.NoSuchThing')).toThrow('idcard-mock: no API has a scenario named FailedOperation.NoSuchThing');
+    expect(() => mock.bind(OTHER_ID, { steps: [] })).toThrow('`steps` must be a non-empty list');
+    expect(() => mock.bind(OTHER_ID, { scenario: 'InternalError', times: 0 })).toThrow('`times` must be a positive integer');
+    expect(() => mock.setActive('nope')).toThrow('no API has a scenario named nope');
+  });
+
+  it('setActive applies to every caller without a binding until cleared', async () => {
+    mock.setActive({ scenario: 'FailedOperation.ImageBlur', times: 1 });
+    expect((await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
+    await expect(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
+    mock.setActive('InternalError');
+    expect(mock.setActive(undefined)).toBeUndefined();
+    await expect(ocrClient(mock.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
+  });
+
+  it('journal filters as GET /__mock/journal does: api, caller, outcome, since', async () => {
+    mock.bind(OTHER_ID, 'FailedOperation.ImageBlur');
+    await ocrClient(mock.endpoint).IDCardOCR(card);
+    await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card));
+    expect(mock.journal()).toHaveLength(2);
+    expect(mock.journal({ caller: OTHER_ID }).map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
+    expect(mock.journal({ outcome: 'ok' }).map((e) => e.caller)).toEqual([WELL_KNOWN.tencent.secretId]);
+    expect(mock.journal({ api: 'IdCardOCRVerification' })).toEqual([]);
+    expect(mock.journal({ since: new Date(Date.now() + 60_000) })).toEqual([]);
+    expect(mock.journal({ since: 0 })).toHaveLength(2);
+    expect(() => mock.journal({ since: 'yesterday' })).toThrow('`since` must be');
+  });
+
+  it('the clock is set, advanced and followed; its time is the journal\'s', async () => {
+    mock.clock.set(new Date('2030-01-01T00:00:00Z'));
+    mock.clock.advance('25h');
+    mock.clock.advance(1000);
+    expect(new Date(mock.clock.now()).toISOString()).toBe('2030-01-02T01:00:01.000Z');
+    expect(() => mock.clock.advance('soon')).toThrow('clock.advance takes');
+    expect(() => mock.clock.set('never')).toThrow('clock.set takes');
+    mock.clock.follow(true);
+    expect(mock.clock.now()).toBeGreaterThanOrEqual(Date.parse('2030-01-02T01:00:01Z'));
+    mock.clock.follow();
+    expect(mock.clock.now()).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
+  });
+
+  it('coverage counts what this instance produced', async () => {
+    mock.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
+    await sdkError(ocrClient(mock.endpoint).IDCardOCR(card));
+    const report = mock.coverage()['tencent:IDCardOCR']!;
+    expect(report.errors['FailedOperation.ImageBlur']).toBe(true);
+    expect(report.covered).toBe(1);
+  });
+});
+
+describe('startMock options and close', () => {
+  it('takes the settings of `start`: the active scenario of `scenario` comes back after reset', async () => {
+    const mock = await startMock({ scenario: 'FailedOperation.ImageBlur', auth: 'strict' });
+    try {
+      mock.reset();
+      expect((await sdkError(ocrClient(mock.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
+      expect((await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card))).code).toBe('AuthFailure.SecretIdNotFound');
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('takes folders of the project\'s own scenario files (`scenarios`, as the config file names them)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idcard-mock-scenarios-'));
+    mkdirSync(join(dir, 'tencent/ocr/IDCardOCR'), { recursive: true });
+    writeFileSync(join(dir, 'tencent/ocr/IDCardOCR/our-blur.json'), JSON.stringify({ description: 'ours', error: 'FailedOperation.ImageBlur' }));
+    const mock = await startMock({ scenarios: dir });
+    try {
+      mock.bind(WELL_KNOWN.tencent.secretId, 'our-blur');
+      expect((await sdkError(ocrClient(mock.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
+    } finally {
+      await mock.close();
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('rejects when the port is taken', async () => {
+    const first = await startMock();
+    try {
+      await expect(startMock({ port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('close ends kept-alive and hanging connections, and can be called again', async () => {
+    const mock = await startMock();
+    const agent = new Agent({ keepAlive: true });
+    const body = JSON.stringify(card);
+    const send = (): Promise<string> => new Promise((resolve) => {
+      const req = request(`${mock.url}/`, { method: 'POST', agent, headers: tc3Headers({ host: mock.endpoint, body }) }, (res) => {
+        res.resume().on('end', () => resolve(`answered ${res.statusCode}`));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+      req.end(body);
+    });
+    expect(await send()).toBe('answered 200'); // its socket stays open in the agent
+    mock.bind(WELL_KNOWN.tencent.secretId, { steps: [{ fault: 'hang' }] });
+    const hanging = send();
+    await expect.poll(() => mock.journal().length).toBe(2);
+    await mock.close();
+    await mock.close();
+    expect(await hanging).toBe('ECONNRESET');
+    agent.destroy();
+  });
+});
