@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { resetRuntime } from '../runtime.ts';
 import { adminGuard } from './adminGuard.ts';
 import { scenarioRoutes } from './scenarioRoutes.ts';
@@ -63,5 +63,11 @@ export function adminRouter(rt: Runtime): Router {
   r.use(scenarioRoutes(rt));
   r.get('/events', journalEvents(rt.state.journal));
   r.use('/ui', dashboard());
+  // A body the JSON parser refuses (or any other failure) is a JSON answer too, never Express's HTML page.
+  r.use((err: { status?: number; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error('idcard-mock: admin error', err);
+    res.status(status).json({ error: `idcard-mock: ${status === 500 ? 'internal error' : err.message ?? 'bad request'}` });
+  });
   return r;
 }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../packageRoot.ts';
 
 interface Document { servers?: unknown[]; [key: string]: unknown }
 
@@ -10,6 +12,6 @@ let doc: Document | undefined;
  * at it talks to this emulator.
  */
 export function openApiDocument(origin: string): Document {
-  doc ??= JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8')) as Document;
+  doc ??= JSON.parse(readFileSync(join(packageRoot, 'src/admin/openapi.json'), 'utf8')) as Document;
   return { ...doc, servers: [{ url: origin, description: 'This emulator' }, ...(doc.servers ?? [])] };
 }
