@@ -40,7 +40,11 @@ export function frontDoor(rt: Runtime, provider: Provider) {
     const url = req.originalUrl ?? req.url ?? '/';
     const q = url.indexOf('?');
     if (!owns.test(q < 0 ? url : url.slice(0, q))) return next();
-    void handle(rt, provider, req, res, url);
+    handle(rt, provider, req, res, url).catch((e: unknown) => {
+      // Every stage's failure is rendered inside handle; this is the last guard against a crash.
+      console.error('idcard-mock: internal error', e);
+      if (!res.headersSent) res.destroy();
+    });
   };
 }
 
@@ -135,9 +139,14 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     else if (!res.headersSent) render();
   }
   enter('record');
-  const entry = journalEntry({ call, provider: provider.name, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
-  state.journal.record(entry);
-  config.requestLog?.(entry);
+  try {
+    const entry = journalEntry({ call, provider: provider.name, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
+    state.journal.record(entry);
+    config.requestLog?.(entry);
+  } catch (e) {
+    // The answer is out; a journal that cannot describe the request must not take the process down.
+    console.error('idcard-mock: could not record a request in the journal', e);
+  }
 }
 
 const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;

@@ -33,7 +33,13 @@ export function maskText(v: string): string {
  * so an ID number or an image in an unannotated place is masked too. JSON-text fields (AdvancedInfo)
  * are parsed, masked and shown as objects.
  */
-export function maskPersonal(value: Json, schema: JsonSchema | undefined, root: JsonSchema | undefined = schema): Json {
+/** Deeper than any vendor body: a request nested further is shown as cut, not walked (it could exhaust the stack). */
+const MAX_DEPTH = 24;
+/** Longer texts are kept as their length only: the journal holds a thousand entries, not a thousand uploads. */
+const MAX_TEXT = 2048;
+
+export function maskPersonal(value: Json, schema: JsonSchema | undefined, root: JsonSchema | undefined = schema, depth = 0): Json {
+  if (depth > MAX_DEPTH) return '<nested too deep>';
   const s = resolve(schema, root);
   if (typeof value === 'string') {
     switch (s?.['x-personal']) {
@@ -44,13 +50,14 @@ export function maskPersonal(value: Json, schema: JsonSchema | undefined, root: 
       case 'secret': return value ? '<secret>' : value;
     }
     if (s?.contentMediaType === 'application/json' && s.contentSchema) {
-      try { return maskPersonal(JSON.parse(value), s.contentSchema, s.contentSchema); } catch { /* not JSON after all */ }
+      try { return maskPersonal(JSON.parse(value), s.contentSchema, s.contentSchema, depth + 1); } catch { /* not JSON after all */ }
     }
-    return maskText(value);
+    const masked = maskText(value);
+    return masked.length > MAX_TEXT ? `<${masked.length} characters>` : masked;
   }
-  if (Array.isArray(value)) return value.map((v) => maskPersonal(v, s?.items, root));
+  if (Array.isArray(value)) return value.slice(0, 100).map((v) => maskPersonal(v, s?.items, root, depth + 1));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonal(v, s?.properties?.[k], root)]));
+    return Object.fromEntries(Object.entries(value).slice(0, 100).map(([k, v]) => [k, maskPersonal(v, s?.properties?.[k], root, depth + 1)]));
   }
   return value;
 }
