@@ -56,10 +56,25 @@ function inspect(bytes: Buffer, rules: ImageRules): ImageInput {
 }
 
 /** Only with --fetch-image-urls: a bounded GET (the provider's download timeout, "图片下载时间不超过3秒" in the IDCardOCR doc); any failure (status, timeout, size) is undefined. */
+/** Redirects an ImageUrl download may follow. */
+const MAX_REDIRECTS = 3;
+
 async function download(url: string, cap: number, timeoutMs: number): Promise<Buffer | undefined> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    if (!res.ok || !res.body) return undefined;
+    const signal = AbortSignal.timeout(timeoutMs);
+    let target = new URL(url);
+    let res: Response | undefined;
+    // http(s) only (fetch would also read data: and blob: URLs), and at most MAX_REDIRECTS hops, each checked.
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
+      res = await fetch(target, { signal, redirect: 'manual' });
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (!location) break;
+      await res.body?.cancel();
+      if (hop === MAX_REDIRECTS) return undefined;
+      target = new URL(location, target);
+    }
+    if (!res || !res.ok || !res.body) return undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {

@@ -13,6 +13,11 @@ beforeAll(async () => {
   host = createServer((req, res) => {
     if (req.url === '/card.jpg') res.end(makeCardImage({ seed: 'fetched' }));
     else if (req.url === '/back.jpg') res.end(makeCardImage({ seed: 'fetched', markers: { side: 'BACK' } }));
+    else if (req.url?.startsWith('/hop/')) {
+      // /hop/N redirects N times, then to the card
+      const n = Number(req.url.slice(5));
+      res.writeHead(302, { Location: n > 1 ? `/hop/${n - 1}` : '/card.jpg' }).end();
+    }
     else res.writeHead(404).end();
   }).listen(0, '127.0.0.1');
   await new Promise((r) => host.once('listening', r));
@@ -31,6 +36,14 @@ describe('--fetch-image-urls', () => {
     expect(byUrl.IdNum).toBe(byBytes.IdNum);
     const back = await ocrClient(server.endpoint).IDCardOCR({ ImageUrl: `${base}/back.jpg` });
     expect(back.Authority).not.toBe('');
+  });
+
+  it('follows at most 3 redirects, and only http(s)', async () => {
+    const sdk = ocrClient(server.endpoint);
+    expect((await sdk.IDCardOCR({ ImageUrl: `${base}/hop/3` })).IdNum).toMatch(/^\d{17}/);
+    expect((await sdkError(sdk.IDCardOCR({ ImageUrl: `${base}/hop/4` }))).code).toBe('FailedOperation.DownLoadError');
+    const dataUrl = `data:image/jpeg;base64,${makeCardImage({ seed: 'fetched' }).toString('base64')}`;
+    expect((await sdkError(sdk.IDCardOCR({ ImageUrl: dataUrl }))).code).toBe('FailedOperation.DownLoadError');
   });
 
   it('a failed download gives FailedOperation.DownLoadError', async () => {
