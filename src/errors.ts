@@ -20,7 +20,7 @@ export class MockError extends Error {
   diagnosis?: SignatureDiagnosis;
 
   private constructor(
-    /** A catalog code (`FailedOperation.ImageDecodeFailed`, `AIS.0103`, `Mock.UnknownScenario`), read from data. */
+    /** A catalog code (an API's image error from its action.json, a scenario's error, an emulator-own code), read from data. */
     readonly code: string | undefined,
     /** A role, resolved to a code by the provider's data. */
     readonly role: string | undefined,

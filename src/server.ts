@@ -12,7 +12,7 @@ export interface TlsCredentials { key: string; cert: string }
 export type MockServer<S extends HttpServer | HttpsServer = HttpServer> = S & { readonly app: Express };
 
 // Node refuses request heads over 16 KB with a bare 431, but a Tencent GET may carry up to 32 KB of
-// query and must get `RequestSizeLimitExceeded` in the vendor envelope beyond that.
+// query and must get its vendor's size error (provider.json `bodyTooLarge`) in the vendor envelope beyond that.
 const maxHeaderSize = 1024 * 1024;
 
 /**

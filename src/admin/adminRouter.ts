@@ -17,7 +17,7 @@ export function adminRouter(rt: Runtime): Router {
   r.use(adminGuard(rt.config.adminToken));
   r.use(express.json({ limit: '1mb' }));
   r.use(prettyJson);
-  // This API's own contract (OpenAPI 3.1, src/admin/openapi.json; test/admin/openapi.test.ts holds it to the routes).
+  // This API's own contract (OpenAPI 3.1, schemas/_meta/admin.openapi.json; test/admin/openapi.test.ts holds it to the routes).
   r.get('/openapi.json', (req, res) => { res.json(openApiDocument(`${req.protocol}://${req.get('host')}`)); });
   r.get('/health', (_req, res) => {
     res.json({ status: 'ok', apis: [...rt.data.apis.keys()], auth: rt.config.auth, flavor: rt.config.flavor });

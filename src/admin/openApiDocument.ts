@@ -7,11 +7,11 @@ interface Document { servers?: unknown[]; [key: string]: unknown }
 let doc: Document | undefined;
 
 /**
- * The admin API's OpenAPI 3.1 document (src/admin/openapi.json, kept beside the routes it describes),
+ * The admin API's OpenAPI 3.1 document (schemas/_meta/admin.openapi.json, kept beside the routes it describes),
  * with the address it was fetched from as its first server, so a client generator or Swagger UI pointed
  * at it talks to this emulator.
  */
 export function openApiDocument(origin: string): Document {
-  doc ??= JSON.parse(readFileSync(join(packageRoot, 'src/admin/openapi.json'), 'utf8')) as Document;
+  doc ??= JSON.parse(readFileSync(join(packageRoot, 'schemas/_meta/admin.openapi.json'), 'utf8')) as Document;
   return { ...doc, servers: [{ url: origin, description: 'This emulator' }, ...(doc.servers ?? [])] };
 }

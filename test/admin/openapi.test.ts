@@ -6,7 +6,7 @@ import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { signedFetch, ocrPath } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
-// The admin API's OpenAPI document (src/admin/openapi.json) against the routes: every route Express
+// The admin API's OpenAPI document (schemas/_meta/admin.openapi.json) against the routes: every route Express
 // has under /__mock is documented, every documented operation answers, and every answer, success or
 // error, validates against the document's schema for its status and content type.
 const server = createServer({ checkResponses: true });

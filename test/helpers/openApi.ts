@@ -25,7 +25,7 @@ export interface OpenApi {
 export const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const ID = 'urn:idcard-mock:admin-openapi';
 
-export const doc = JSON.parse(readFileSync(new URL('../../src/admin/openapi.json', import.meta.url), 'utf8')) as OpenApi;
+export const doc = JSON.parse(readFileSync(new URL('../../schemas/_meta/admin.openapi.json', import.meta.url), 'utf8')) as OpenApi;
 
 /**
  * The document's schemas are JSON Schema 2020-12 (its jsonSchemaDialect), so Ajv2020 validates with them
