@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { defaultConfig, type Config } from './config.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 import { adminRouter } from './admin/adminRouter.ts';
-import { frontDoor } from './lifecycle.ts';
+import { frontDoors } from './lifecycle.ts';
 import { providers } from './providers/index.ts';
 
 export type AppOptions = Partial<Config>;
@@ -18,7 +18,7 @@ export function createApp(options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   app.locals.runtime = rt;
-  for (const provider of providers) app.use(frontDoor(rt, provider));
+  app.use(frontDoors(rt, providers));
   app.use('/__mock', adminRouter(rt));
   app.use((req, res) => {
     res.status(404).json({ error: 'idcard-mock: no emulated API at this path', method: req.method, path: req.path });

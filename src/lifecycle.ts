@@ -33,14 +33,20 @@ const SIGNATURE_DEBUG_HEADER = 'X-Mock-Signature-Debug';
  * API it names, how a caller proves who it is, and the vendor's envelope. Everything a stage finds
  * wrong is thrown as a MockError and rendered in one place, below; the journal records every request,
  * with the stages it went through.
+ *
+ * The returned handler takes the requests of the providers' paths (provider.json `owns`) and passes
+ * the rest on: the HTTP server calls it before Express (src/server.ts), so API traffic meets none of
+ * Express's per-request work; createApp mounts it first too, for an app used without that server.
  */
-export function frontDoor(rt: Runtime, provider: Provider) {
-  const owns = new RegExp(rt.data.providers[provider.name]!.owns);
+export function frontDoors(rt: Runtime, providers: readonly Provider[]) {
+  const doors = providers.map((provider) => ({ provider, owns: new RegExp(rt.data.providers[provider.name]!.owns) }));
   return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: Next): void => {
     const url = req.originalUrl ?? req.url ?? '/';
     const q = url.indexOf('?');
-    if (!owns.test(q < 0 ? url : url.slice(0, q))) return next();
-    handle(rt, provider, req, res, url).catch((e: unknown) => {
+    const path = q < 0 ? url : url.slice(0, q);
+    const door = doors.find((d) => d.owns.test(path));
+    if (!door) return next();
+    handle(rt, door.provider, req, res, url).catch((e: unknown) => {
       // Every stage's failure is rendered inside handle; this is the last guard against a crash.
       console.error('idcard-mock: internal error', e);
       if (!res.headersSent) res.destroy();
@@ -75,6 +81,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     enter('capture'); //        the raw bytes, bounded by the style's limit: signatures are over them
     call.style = provider.styleOf(raw);
     const body = await capture(req, raw, call.style, facts);
+    seen.bodyBytes = body.length;
 
     enter('decode'); //         the request style, what names the API, the parameters
     const decoded = await provider.decode(raw, body, call, config, facts);

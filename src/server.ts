@@ -1,8 +1,10 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
 import { createApp, runtimeOf, type AppOptions } from './app.ts';
 import { answerProtocolErrors } from './protocolErrors.ts';
+import { frontDoors } from './lifecycle.ts';
+import { providers } from './providers/index.ts';
 import { endEventStreams } from './admin/journalEvents.ts';
 
 /** A PEM private key and certificate, e.g. from `ensureCertificate` (src/tls/ensureCertificate.ts). */
@@ -25,7 +27,11 @@ export function createServer(options: AppOptions = {}, tls?: TlsCredentials): Mo
   const app = createApp(options);
   // requireHostHeader: Node would answer a request without Host with a bare 400; here it gets its vendor's answer.
   const serverOptions = { maxHeaderSize, requireHostHeader: false };
-  const server = tls ? createHttpsServer({ ...tls, ...serverOptions }, app) : createHttpServer(serverOptions, app);
+  // The vendors' front doors answer before Express: the API requests (the hot path) skip Express's
+  // request and response set-up and router; everything else (the admin API, the dashboard, 404s) goes on to it.
+  const doors = frontDoors(runtimeOf(app), providers);
+  const listener = (req: IncomingMessage, res: ServerResponse): void => doors(req, res, () => { app(req, res); });
+  const server = tls ? createHttpsServer({ ...tls, ...serverOptions }, listener) : createHttpServer(serverOptions, listener);
   answerProtocolErrors(server, () => runtimeOf(app).data);
   // close() waits for open requests, and an event stream (GET /__mock/events: an open dashboard) never
   // ends: close ends those streams too, so Ctrl-C stops the CLI with the dashboard open.

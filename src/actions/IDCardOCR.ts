@@ -24,7 +24,9 @@ export const IDCardOCR: ActionHandler = (input) => {
   const back = side === 'BACK' || config.MultiCardDetect === true;
 
   const person = input.person();
-  const random = createRandom(seed, image.key, api.meta.action);
+  // Drawn from only when a Config flag asks for a score or a position: most answers need none.
+  let drawn: ReturnType<typeof createRandom> | undefined;
+  const random = (): ReturnType<typeof createRandom> => (drawn ??= createRandom(seed, image.key, api.meta.action));
   const fields: Record<string, unknown> = {};
   if (front) {
     register.remember(person.idNum, person.name);
@@ -42,15 +44,15 @@ export const IDCardOCR: ActionHandler = (input) => {
   if (config.CropPortrait === true && front) {
     advanced.Portrait = crop(api, 'portrait', person.idNum);
   }
-  if (config.Quality === true) advanced.Quality = random.int(60, 99);
+  if (config.Quality === true) advanced.Quality = random().int(60, 99);
   if (config.BorderCheckWarn === true) {
-    advanced.BorderCodeValue = warnings.includes(-9101) || warnings.includes(-9105) ? random.int(60, 95) : random.int(5, 40);
+    advanced.BorderCodeValue = warnings.includes(-9101) || warnings.includes(-9105) ? random().int(60, 95) : random().int(5, 40);
   }
   const reflectDetail = config.ReflectWarn === true && params.EnableReflectDetail === true && warnings.includes(-9107);
   return {
     ...fields,
     AdvancedInfo: advanced,
-    ReflectDetailInfos: reflectDetail ? [{ Position: random.pick(reflectPositions(api)) }] : [],
+    ReflectDetailInfos: reflectDetail ? [{ Position: random().pick(reflectPositions(api)) }] : [],
   };
 };
 

@@ -38,7 +38,40 @@ const SEX_WEIGHTS = [
   { value: '女' as const, weight: 100 },
 ];
 
+/**
+ * The same (key, seed, day) is the same person, so the last few hundred are kept: CI suites send the
+ * same fixture images over and over, and drawing a person is a large part of an answer's work. The
+ * people are frozen, so a caller cannot change the one the next request gets.
+ */
+const recent = new Map<string, Person>();
+const RECENT_MAX = 512;
+
+function remembered(id: string, make: () => Person | undefined): Person | undefined {
+  let person = recent.get(id);
+  if (person === undefined) {
+    person = make();
+    if (person === undefined) return undefined;
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(id, freeze(person));
+  }
+  return person;
+}
+
+function freeze(p: Person): Person {
+  Object.freeze(p.birth);
+  Object.freeze(p.validFrom);
+  if (typeof p.validTo === 'object') Object.freeze(p.validTo);
+  return Object.freeze(p);
+}
+
+const dayOf = (now: Date): number => Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000);
+
 export function personFor(key: string | Uint8Array, seed: string, now: Date = new Date()): Person {
+  if (typeof key !== 'string') return drawPerson(key, seed, now);
+  return remembered(`k\0${seed}\0${dayOf(now)}\0${key}`, () => drawPerson(key, seed, now))!;
+}
+
+function drawPerson(key: string | Uint8Array, seed: string, now: Date): Person {
   const random = createRandom(seed, key);
   const today = chinaDate(now);
 
@@ -72,6 +105,10 @@ export function personFor(key: string | Uint8Array, seed: string, now: Date = ne
  * number is not a valid GB 11643 number.
  */
 export function personForId(idNum: string, seed: string, now: Date = new Date()): Person | undefined {
+  return remembered(`i\0${seed}\0${dayOf(now)}\0${idNum}`, () => personOfId(idNum, seed, now));
+}
+
+function personOfId(idNum: string, seed: string, now: Date): Person | undefined {
   const id = idNum.toUpperCase();
   if (!isValidIdNumber(id)) return undefined;
   const random = createRandom(seed, 'id', id);

@@ -14,6 +14,8 @@ export interface Observed {
   /** The JSON written to the client. */
   body?: unknown;
   diagnosis?: SignatureDiagnosis;
+  /** The size of the request body as received. */
+  bodyBytes?: number;
 }
 
 export interface Answered {
@@ -29,15 +31,44 @@ export interface Answered {
   url: string;
 }
 
+/** Bodies larger than this are masked when recorded, so the journal never holds on to a large upload's text. */
+const LAZY_UP_TO_BYTES = 64 * 1024;
+
 /**
  * One journal entry: who called and how, the request and the answer with personal data masked (ID
  * numbers 6+4 characters, names one, images as format, size and hash; secrets and tokens never), the
  * scenario decision and what it held back, a failed signature's diagnosis, the stages passed.
+ *
+ * The masked request and response are worked out when first read (GET /__mock/journal, the event
+ * stream, a test), not on every request: masking walks both bodies against their schemas and was the
+ * largest part of recording. They are own enumerable getters, so JSON.stringify and spreading see
+ * plain fields. What they hold is small: image parameters are replaced by their description now (the
+ * decoded image is not kept), and a request whose body is over 64 KiB is masked at once.
  */
 export function journalEntry(a: Answered): JournalEntry {
   const { call, seen } = a;
   const api = call.api;
-  return {
+  // Only what masking needs is kept until then; not `a` itself, which holds the response (its socket)
+  // and the decoded images (a 7 MB upload).
+  let pending: Pending | undefined = {
+    method: a.method,
+    path: a.url.split('?')[0]!,
+    requestHeaders: call.headers,
+    params: seen.params && withImagesDescribed(seen.params, seen.images, api?.meta),
+    requestSchema: api?.request,
+    responseHeaders: a.res.getHeaders() as Record<string, string | string[] | undefined>,
+    body: seen.body,
+    bodySchema: api && a.outcome === 'ok' ? wrap(a.provider, api.response) : undefined,
+  };
+  let masked: Masked | undefined;
+  const mask = (): Masked => {
+    if (!masked) {
+      masked = maskedOf(pending!);
+      pending = undefined;
+    }
+    return masked;
+  };
+  const entry: JournalEntry = {
     time: new Date(call.started).toISOString(),
     provider: a.provider,
     action: api?.meta.action,
@@ -52,17 +83,35 @@ export function journalEntry(a: Answered): JournalEntry {
     status: a.res.statusCode,
     durationMs: Math.round(a.ms * 10) / 10,
     stages: call.stages,
-    request: {
-      method: a.method,
-      path: a.url.split('?')[0]!,
-      headers: maskHeaders(call.headers),
-      ...(seen.params ? { params: maskPersonal(withImagesDescribed(seen.params, seen.images, api?.meta), api?.request) as Record<string, unknown> } : {}),
-    },
-    response: {
-      headers: maskHeaders(a.res.getHeaders() as Record<string, string | string[] | undefined>),
-      ...(seen.body !== undefined ? { body: maskPersonal(seen.body, api && a.outcome === 'ok' ? wrap(a.provider, api.response) : undefined) } : {}),
-    },
+    get request() { return mask().request; },
+    get response() { return mask().response; },
     ...(seen.diagnosis ? { diagnosis: seen.diagnosis } : {}),
+  };
+  if ((seen.bodyBytes ?? 0) > LAZY_UP_TO_BYTES) mask();
+  return entry;
+}
+
+interface Pending {
+  method: string;
+  path: string;
+  requestHeaders: Record<string, string | string[] | undefined>;
+  params?: Record<string, unknown>;
+  requestSchema?: JsonSchema;
+  responseHeaders: Record<string, string | string[] | undefined>;
+  body: unknown;
+  bodySchema?: JsonSchema;
+}
+interface Masked { request: NonNullable<JournalEntry['request']>; response: NonNullable<JournalEntry['response']> }
+
+function maskedOf(p: Pending): Masked {
+  return {
+    request: {
+      method: p.method,
+      path: p.path,
+      headers: maskHeaders(p.requestHeaders),
+      ...(p.params ? { params: maskPersonal(p.params, p.requestSchema) as Record<string, unknown> } : {}),
+    },
+    response: { headers: maskHeaders(p.responseHeaders), ...(p.body !== undefined ? { body: maskPersonal(p.body, p.bodySchema) } : {}) },
   };
 }
 

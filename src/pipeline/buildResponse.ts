@@ -26,12 +26,45 @@ export function skeletonOf(schema: JsonSchema): Record<string, unknown> {
  * AdvancedInfo) are merged as objects and serialised last.
  */
 export function buildResponse(schema: JsonSchema, fields: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
-  const props = schema.properties ?? {};
-  const jsonText = Object.keys(props).filter((k) => props[k]!.contentMediaType === 'application/json' && props[k]!.type === 'string');
-  const base = structuredClone(skeletonOf(schema));
-  for (const k of jsonText) if (typeof base[k] === 'string') base[k] = JSON.parse(base[k] as string);
-  const own = schema.additionalProperties === false ? Object.fromEntries(Object.entries(fields).filter(([k]) => k in props)) : fields;
+  const { base, props, jsonText } = preparedOf(schema);
+  const own = schema.additionalProperties === false ? pickDeclared(fields, props) : fields;
+  // deepMerge copies what it merges into and never writes to `base`, so the frozen skeleton is shared.
   const body = deepMerge(deepMerge(base, own), overrides);
   for (const k of jsonText) if (typeof body[k] === 'object' && body[k] !== null) body[k] = JSON.stringify(body[k]);
   return body;
+}
+
+interface Prepared { base: Record<string, unknown>; props: Record<string, JsonSchema>; jsonText: string[] }
+const prepared = new WeakMap<JsonSchema, Prepared>();
+
+/**
+ * The skeleton made ready to merge into, once per schema: JSON-text fields parsed, and frozen all the
+ * way down, since every answer shares the parts it does not override (a write to one would be an
+ * error, not a change to every later answer).
+ */
+function preparedOf(schema: JsonSchema): Prepared {
+  let p = prepared.get(schema);
+  if (!p) {
+    const props = schema.properties ?? {};
+    const jsonText = Object.keys(props).filter((k) => props[k]!.contentMediaType === 'application/json' && props[k]!.type === 'string');
+    const base = structuredClone(skeletonOf(schema));
+    for (const k of jsonText) if (typeof base[k] === 'string') base[k] = JSON.parse(base[k] as string);
+    p = { base: deepFreeze(base), props, jsonText };
+    prepared.set(schema, p);
+  }
+  return p;
+}
+
+function pickDeclared(fields: Record<string, unknown>, props: Record<string, JsonSchema>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in fields) if (k in props) out[k] = fields[k];
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

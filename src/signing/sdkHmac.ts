@@ -1,9 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { raise, raiseDiagnosed, type SignatureDiagnosis } from '../errors.ts';
 import { safeEqual } from './hostForms.ts';
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: string | Buffer): string => hash('sha256', data, 'hex');
 
 /** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=a;b, Signature=<64 hex>` (API签名指南, https://support.huaweicloud.com/devg-apisign/api-sign-algorithm-002.html). */
 const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([a-z0-9;._-]+),\s*Signature=([0-9a-fA-F]{64})$/;
@@ -75,8 +75,17 @@ export function stringToSign(r: SignedRequest, auth: SdkAuthorization, canonical
 function canonicalRequest(r: SignedRequest, auth: SdkAuthorization, canonicalUri: string): string {
   const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${headerValue(r.headers[h])}\n`).join('');
   const declared = r.headers['x-sdk-content-sha256'];
-  const payloadHash = typeof declared === 'string' && declared !== '' ? declared : sha256(r.body);
+  const payloadHash = typeof declared === 'string' && declared !== '' ? declared : bodyHash(r);
   return [r.method, canonicalUri, canonicalQuery(queryOf(r.url)), canonicalHeaders, auth.signedHeaders.join(';'), payloadHash].join('\n');
+}
+
+const bodyHashes = new WeakMap<SignedRequest, string>();
+
+/** The body's SHA-256, once per request however many canonical URIs are tried (a 12 MB body is hashed one time). */
+function bodyHash(r: SignedRequest): string {
+  let h = bodyHashes.get(r);
+  if (h === undefined) bodyHashes.set(r, (h = sha256(r.body)));
+  return h;
 }
 
 /** Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (API签名指南). */

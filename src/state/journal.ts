@@ -35,14 +35,22 @@ export interface JournalEntry {
 
 /** The last `capacity` requests, oldest first; listeners hear each one as it is recorded (the dashboard's live feed). */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  // A ring: recording overwrites the oldest entry instead of shifting a thousand down one place.
+  private ring: JournalEntry[] = [];
+  private next = 0;
   // Kept across reset(): an open dashboard goes on hearing the requests that follow a reset.
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
   constructor(private readonly capacity = 1000) {}
 
   record(entry: JournalEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    if (this.capacity <= 0) return void this.tell(entry);
+    if (this.ring.length < this.capacity) this.ring.push(entry);
+    else this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
+    this.tell(entry);
+  }
+
+  private tell(entry: JournalEntry): void {
     for (const fn of this.listeners) fn(entry);
   }
 
@@ -52,11 +60,13 @@ export class Journal {
     return () => { this.listeners.delete(fn); };
   }
 
+  /** The entries, oldest first. */
   list(): readonly JournalEntry[] {
-    return this.entries;
+    return this.ring.length < this.capacity ? this.ring.slice() : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
   }
 
   reset(): void {
-    this.entries = [];
+    this.ring = [];
+    this.next = 0;
   }
 }

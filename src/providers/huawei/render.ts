@@ -1,15 +1,11 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Call, RenderedError } from '../Provider.ts';
+import { writeJson } from '../writeJson.ts';
 
 /** Every Huawei reply: JSON with X-Request-Id, which both SDKs read as the request id. */
 export function render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): unknown {
-  const bytes = Buffer.from(JSON.stringify(body));
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('Content-Length', bytes.length);
   res.setHeader('X-Request-Id', call.requestId);
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(bytes);
+  writeJson(res, status, body, headers);
   return body;
 }
 

@@ -73,10 +73,27 @@ const languageOf = (value: string | undefined): Language => (value === 'zh-CN' ?
 function flavorOf(headers: IncomingHttpHeaders, requestClient: string | undefined, config: Config, facts: ProviderFacts): Flavor {
   const host = headerText(headers.host) ?? '';
   const client = requestClient ?? headerText(headers['x-tc-requestclient']) ?? '';
-  for (const [flavor, reveal] of Object.entries(facts.flavors ?? {})) {
-    if ((reveal.host && new RegExp(reveal.host, 'i').test(host)) || (reveal.client && new RegExp(reveal.client, 'i').test(client))) return flavor as Flavor;
+  for (const { flavor, host: byHost, client: byClient } of revealsOf(facts)) {
+    if (byHost?.test(host) || byClient?.test(client)) return flavor;
   }
   return config.flavor;
+}
+
+type Reveal = { flavor: Flavor; host?: RegExp; client?: RegExp };
+const reveals = new WeakMap<ProviderFacts, Reveal[]>();
+
+/** provider.json `flavors` compiled once per data set, not on every request. */
+function revealsOf(facts: ProviderFacts): Reveal[] {
+  let r = reveals.get(facts);
+  if (!r) {
+    r = Object.entries(facts.flavors ?? {}).map(([flavor, reveal]) => ({
+      flavor: flavor as Flavor,
+      ...(reveal.host ? { host: new RegExp(reveal.host, 'i') } : {}),
+      ...(reveal.client ? { client: new RegExp(reveal.client, 'i') } : {}),
+    }));
+    reveals.set(facts, r);
+  }
+  return r;
 }
 
 export function headerText(v: string | string[] | undefined): string | undefined {

@@ -1,23 +1,19 @@
 import type { ServerResponse } from 'node:http';
 import type { Call, RenderedError } from '../Provider.ts';
 import { headerText } from './decode.ts';
+import { writeJson } from '../writeJson.ts';
 
 /**
  * The one place a Tencent reply is written. Always HTTP 200 and exactly `application/json`: any
  * other status loses the code in both SDKs, and with `; charset=utf-8` the Python SDK silently
  * treats an error as a success (tencentcloud-sdk-python common/abstract_client.py checks the
- * Content-Type by equality). Express's res.json() would add the charset, so the bytes are written here.
+ * Content-Type by equality). Express's res.json() would add the charset, so writeJson writes the bytes.
  */
 export function render(res: ServerResponse, call: Call, _status: number, body: unknown, headers: Record<string, string>): unknown {
   const json = { Response: body };
-  const bytes = Buffer.from(JSON.stringify(json));
-  res.statusCode = 200;
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('Content-Length', bytes.length);
   const traceId = headerText(call.headers['x-tc-traceid']);
   if (traceId) res.setHeader('X-TC-TraceId', traceId);
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(bytes);
+  writeJson(res, 200, json, headers);
   return json;
 }
 
