@@ -1,4 +1,5 @@
 import { raise } from '../../errors.ts';
+import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
 import type { Decoded, RawRequest } from '../Provider.ts';
 
 /** Every Huawei API is plain REST (APIG): one style, one body limit (provider.json `bodyLimits.rest`). */
@@ -30,7 +31,7 @@ export async function decode(req: RawRequest, body: Buffer): Promise<Decoded> {
 /** The body as JSON whatever the Content-Type's parameters (Python sends `;charset=utf-8`). */
 function parseJsonObject(raw: Buffer): Record<string, unknown> {
   let value: unknown;
-  try { value = JSON.parse(raw.toString('utf8')); } catch { throw raise('malformedJson'); }
+  try { value = parseJsonBody(raw); } catch { throw raise('malformedJson'); }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw raise('bodyNotObject');
   return value as Record<string, unknown>;
 }

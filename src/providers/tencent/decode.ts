@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { raise } from '../../errors.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
+import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
 import type { Config } from '../../config.ts';
 import type { Flavor, Language, ProviderFacts } from '../../data/types.ts';
 import type { Call, Decoded, RawRequest } from '../Provider.ts';
@@ -111,7 +112,7 @@ function pick(o: Record<string, string>, keep: (k: string) => boolean): Record<s
 function parseJson(body: Buffer): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(body.length ? body.toString('utf8') : '{}');
+    value = body.length ? parseJsonBody(body) : {};
   } catch (e) {
     throw raise('malformedJson', { detail: (e as Error).message });
   }
