@@ -72,7 +72,8 @@ export function journalEntry(a: Answered): JournalEntry {
     time: new Date(call.started).toISOString(),
     provider: a.provider,
     action: api?.meta.action,
-    ...(a.provider === 'tencent' ? { flavor: call.flavor } : {}),
+    // Undefined fields are left out of the JSON; no spread here, which would take V8 off its fast path for literals.
+    flavor: a.provider === 'tencent' ? call.flavor : undefined,
     requestId: call.requestId,
     caller: call.caller,
     style: call.style,
@@ -85,7 +86,7 @@ export function journalEntry(a: Answered): JournalEntry {
     stages: call.stages,
     get request() { return mask().request; },
     get response() { return mask().response; },
-    ...(seen.diagnosis ? { diagnosis: seen.diagnosis } : {}),
+    diagnosis: seen.diagnosis,
   };
   if ((seen.bodyBytes ?? 0) > LAZY_UP_TO_BYTES) mask();
   return entry;
