@@ -46,14 +46,22 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
   // Each meta-schema may refer to the others by $id: all of them are part of each one's key (compileSchema),
   // and of the key a file that conformed to them is remembered by (conformedFiles).
   const metaKey = schemaKey(metaSchemas);
-  // Compiled on first need, all in order (action refers to provider by its $id): a start on data the build
-  // checked needs none of them.
-  let meta: Record<string, ValidateFunction> | undefined;
+  // Each compiled on first need: a start on data the build checked needs none, one with a scenario folder
+  // only the scenario's.
+  const meta = new Map<(typeof META)[number], ValidateFunction>();
+  const metaValidator = (kind: (typeof META)[number]): ValidateFunction => {
+    let validate = meta.get(kind);
+    if (!validate) {
+      // The provider's first: the others refer to its $defs by its $id, which Ajv must hold when it compiles them.
+      if (kind !== 'provider') metaValidator('provider');
+      meta.set(kind, (validate = compileSchema(metaSchemas[META.indexOf(kind)]!, metaKey)));
+    }
+    return validate;
+  };
   const conform = (f: DataFile, kind: (typeof META)[number]): boolean => {
     const key = schemaKey(f.value, `${kind} ${metaKey}`);
     if (conformedFiles.has(key) || precompiled().conformed(key)) return true;
-    meta ??= Object.fromEntries(META.map((m, i) => [m, compileSchema(metaSchemas[i]!, metaKey)]));
-    const validate = meta[kind]!;
+    const validate = metaValidator(kind);
     if (validate(f.value)) {
       conformedFiles.add(key);
       return true;
