@@ -4,6 +4,7 @@
 // tsx. Otherwise (no build yet, `npm ci --omit=dev`, or src/ edited since the build) the TypeScript
 // runs through tsx (a runtime dependency), so an old build never hides an edit in a checkout.
 import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const built = new URL('dist/cli.js', root);
@@ -11,14 +12,19 @@ const built = new URL('dist/cli.js', root);
 /** Milliseconds of the newest .ts file under src/ (0 in an installed package, which ships no sources). */
 function newestSource() {
   let newest = 0;
-  let names;
+  // A walk with the entries' types and plain paths: it runs before every start, and takes a third of the
+  // time of a recursive readdir and a URL per file.
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
   try {
-    names = readdirSync(new URL('src/', root), { recursive: true });
+    walk(fileURLToPath(new URL('src', root)));
   } catch {
     return 0;
-  }
-  for (const name of names) {
-    if (name.endsWith('.ts')) newest = Math.max(newest, statSync(new URL(`src/${name}`, root)).mtimeMs);
   }
   return newest;
 }

@@ -7,3 +7,10 @@ import { fileURLToPath } from 'node:url';
  * would stay percent-encoded otherwise.
  */
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The folder of the running code itself: dist/ for the build, src/ under tsx. What the build makes for
+ * its own code (dist/precompiled.cjs: validators compiled with the build's Ajv settings) is looked for
+ * here, so sources run through tsx, whose settings may have been edited since, never find it.
+ */
+export const codeFolder = fileURLToPath(new URL('.', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorObject } from 'ajv';
-import { createAjv } from '../data/createAjv.ts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compileSchema } from '../data/compileSchema.ts';
 import { defaultConfig, packageRoot, type AuthMode } from '../config.ts';
 import type { Flavor } from '../data/types.ts';
 import type { LogFormat } from '../log/formatLogLine.ts';
@@ -79,8 +79,8 @@ interface ConfigSchema { properties: Record<string, PropertySchema> }
 
 export const CONFIG_SCHEMA_PATH = join(packageRoot, 'schemas/_meta/config.schema.json');
 const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as ConfigSchema;
-// Compiled once: Ajv caches by schema object, and the CLI may check three sources (file, environment, flags).
-const validate = createAjv().compile(schema);
+// Compiled on first use (--help and --version check nothing), once: the CLI may check three sources (file, environment, flags).
+let validate: ValidateFunction | undefined;
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -113,6 +113,7 @@ export function defaultSettings(ctx: CliContext): Settings {
 
 /** The config schema's complaints about `value` (an object of settings); empty when it conforms. */
 export function checkSettings(value: unknown): ErrorObject[] {
+  validate ??= compileSchema(schema);
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 

@@ -1,6 +1,10 @@
 import { dirname, basename, join, sep } from 'node:path';
-import type { ErrorObject } from 'ajv';
-import { createAjv } from './createAjv.ts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { checkSchema } from './checkSchema.ts';
+import { compileSchema } from './compileSchema.ts';
+import { conformedFiles } from './conformedFiles.ts';
+import { precompiled } from './precompiled.ts';
+import { schemaKey } from './schemaKey.ts';
 import { JSON_ONLY, readDataFiles, type DataFile } from './readDataFiles.ts';
 import { layerScenarioFiles } from './layerScenarioFiles.ts';
 import { catalogScenarios } from './catalogScenarios.ts';
@@ -36,17 +40,32 @@ export function loadData(root: string, scenarioDirs: readonly string[] = []): Da
 /** The data as far as it loads, and every problem found; for callers that add checks of their own before throwing. */
 export function collectData(root: string, scenarioDirs: readonly string[] = []): { data: DataSet; problems: string[] } {
   const problems: string[] = [];
-  const ajv = createAjv();
   const inSchemas = { extensions: JSON_ONLY, shown: (rel: string) => join('schemas', rel) };
   const metaFiles = readDataFiles(join(root, 'schemas/_meta'), problems, { ...inSchemas, shown: (rel) => join('schemas/_meta', rel) });
-  // The meta-schemas carry an $id, so Ajv (one per process) holds each once: a second load reuses it.
-  const meta = Object.fromEntries(META.map((m) => {
-    const file = metaFiles.find((f) => basename(f.path) === `${m}.schema.json`)?.value as { $id?: string } | undefined;
-    return [m, (file?.$id && ajv.getSchema(file.$id)) || ajv.compile(file ?? {})];
-  }));
+  const metaSchemas = META.map((m) => (metaFiles.find((f) => basename(f.path) === `${m}.schema.json`)?.value ?? {}) as object);
+  // Each meta-schema may refer to the others by $id: all of them are part of each one's key (compileSchema),
+  // and of the key a file that conformed to them is remembered by (conformedFiles).
+  const metaKey = schemaKey(metaSchemas);
+  // Each compiled on first need: a start on data the build checked needs none, one with a scenario folder
+  // only the scenario's.
+  const meta = new Map<(typeof META)[number], ValidateFunction>();
+  const metaValidator = (kind: (typeof META)[number]): ValidateFunction => {
+    let validate = meta.get(kind);
+    if (!validate) {
+      // The provider's first: the others refer to its $defs by its $id, which Ajv must hold when it compiles them.
+      if (kind !== 'provider') metaValidator('provider');
+      meta.set(kind, (validate = compileSchema(metaSchemas[META.indexOf(kind)]!, metaKey)));
+    }
+    return validate;
+  };
   const conform = (f: DataFile, kind: (typeof META)[number]): boolean => {
-    const validate = meta[kind]!;
-    if (validate(f.value)) return true;
+    const key = schemaKey(f.value, `${kind} ${metaKey}`);
+    if (conformedFiles.has(key) || precompiled().conformed(key)) return true;
+    const validate = metaValidator(kind);
+    if (validate(f.value)) {
+      conformedFiles.add(key);
+      return true;
+    }
     problems.push(...(validate.errors ?? []).map((e: ErrorObject) => `${f.shown}: ${e.instancePath || '/'} ${e.message}${yamlHint(f, e.keyword === 'type' && (e.params as { type?: string }).type === 'string')}`));
     return false;
   };
@@ -99,7 +118,7 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
       continue;
     }
     for (const f of [requestF, responseF]) {
-      try { ajv.compile(f.value as object); } catch (e) { problems.push(`${f.shown}: ${(e as Error).message}`); }
+      try { checkSchema(f.value as object); } catch (e) { problems.push(`${f.shown}: ${(e as Error).message}`); }
     }
     const api: ApiDefinition = {
       meta: m,

@@ -32,10 +32,21 @@ function parseDivisions(raw: unknown): Division[] {
   });
 }
 
-export const divisions: readonly Division[] = Object.freeze(parseDivisions(loadJson('divisions.json')));
+let table: { all: readonly Division[]; byCode: ReadonlyMap<string, Division> } | undefined;
 
-const byCode = new Map(divisions.map((d) => [d.code, d]));
+/** The table, read with the first person made: 360 KB of JSON that a start need not parse before it answers. */
+function read(): NonNullable<typeof table> {
+  if (!table) {
+    const all = Object.freeze(parseDivisions(loadJson('divisions.json')));
+    table = { all, byCode: new Map(all.map((d) => [d.code, d])) };
+  }
+  return table;
+}
+
+export function divisions(): readonly Division[] {
+  return read().all;
+}
 
 export function findDivision(code: string): Division | undefined {
-  return byCode.get(code);
+  return read().byCode.get(code);
 }

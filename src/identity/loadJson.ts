@@ -1,5 +1,5 @@
-// Data tables live in the source tree under src/identity and are read once at module import
-// (not per call), so generating a person stays well under a millisecond. They are found from the
+// Data tables live in the source tree under src/identity and are read once (at module import, or on
+// first use for the large ones), not per call, so generating a person stays well under a millisecond. They are found from the
 // package root, so the compiled code in dist/ reads the same files as the TypeScript in src/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -81,7 +81,7 @@ function drawPerson(key: string | Uint8Array, seed: string, now: Date): Person {
   const oldest = toEpochDay(addYears(today, -(MAX_AGE + 1))) + 1;
   const birth = fromEpochDay(random.int(oldest, youngest));
 
-  const division = random.pick(divisions);
+  const division = random.pick(divisions());
   const nation = pickNation(random);
   const { surname, givenName, name } = chineseName(random, sex, birth.year);
   const address = addressFor(random, division);
@@ -114,7 +114,7 @@ function personOfId(idNum: string, seed: string, now: Date): Person | undefined 
   const random = createRandom(seed, 'id', id);
   const birth = { year: Number(id.slice(6, 10)), month: Number(id.slice(10, 12)), day: Number(id.slice(12, 14)) };
   const sex: Person['sex'] = Number(id.charAt(16)) % 2 === 1 ? '男' : '女';
-  const division = findDivision(id.slice(0, 6)) ?? random.pick(divisions);
+  const division = findDivision(id.slice(0, 6)) ?? random.pick(divisions());
   const nation = pickNation(random);
   const { surname, givenName, name } = chineseName(random, sex, birth.year);
   const address = addressFor(random, division);

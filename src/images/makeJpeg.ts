@@ -1,7 +1,7 @@
 // Synthetic JPEGs the emulator returns where the real APIs return crops
 // (card crops, portraits). jpeg-js is pure JS and deterministic, so the same
 // request always yields the same bytes, which keeps snapshot tests stable.
-import { encode } from 'jpeg-js';
+import { requireDependency } from '../requireDependency.ts';
 import { paintPicture } from './paint.ts';
 
 export interface MakeJpegOptions {
@@ -42,6 +42,8 @@ export function makeJpeg(opts: MakeJpegOptions): Buffer {
   if (jpeg) {
     cache.delete(key); // re-insert below so eviction drops the least recently used
   } else {
+    // jpeg-js is loaded with the first picture made, not at every start.
+    const { encode } = requireDependency('jpeg-js') as typeof import('jpeg-js');
     jpeg = encode({ width, height, data: paintPicture(width, height, seed, kind) }, quality).data;
     if (comment !== undefined) jpeg = withComment(jpeg, comment);
     if (cache.size >= CACHE_LIMIT) {

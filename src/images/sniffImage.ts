@@ -1,7 +1,10 @@
 // Identifies an uploaded image from its header bytes so the emulator can apply
 // the vendors' format and size rules without ever decoding pixels (payloads can
 // be 10 MB; decoding would be slow and memory hungry).
-import { imageSize } from 'image-size';
+import { requireDependency } from '../requireDependency.ts';
+
+// image-size (some 25 modules) is loaded with the first image, not at every start.
+let imageSize: typeof import('image-size').imageSize | undefined;
 
 /** image-size's type names ('jpg', 'png', 'bmp', 'gif', 'webp', 'tiff', 'svg', ...). */
 export type ImageFormat = 'jpg' | 'png' | 'bmp' | 'gif' | 'webp' | 'tiff' | string;
@@ -20,6 +23,7 @@ export interface ImageInfo {
  */
 export function sniffImage(bytes: Uint8Array): ImageInfo | undefined {
   if (bytes.length === 0) return undefined;
+  imageSize ??= (requireDependency('image-size') as typeof import('image-size')).imageSize;
   try {
     const { type, width, height } = imageSize(bytes);
     if (!type || !(width > 0) || !(height > 0)) return undefined;

@@ -1,4 +1,6 @@
 import { fakeFromSchema } from './fakeFromSchema.ts';
+import { precompiled } from '../data/precompiled.ts';
+import { schemaKey } from '../data/schemaKey.ts';
 import { deepMerge } from './chooseScenarios.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 
@@ -7,12 +9,12 @@ const skeletons = new WeakMap<JsonSchema, Record<string, unknown>>();
 /**
  * The schema's skeleton, generated once per schema: every field takes its schema `default` (the
  * vendors' "" and [] for "not applicable"), so it is the same for every request and json-schema-faker
- * stays off the request path.
+ * stays off the request path. The build generated those of the shipped schemas (precompiled).
  */
 export function skeletonOf(schema: JsonSchema): Record<string, unknown> {
   let s = skeletons.get(schema);
   if (!s) {
-    s = fakeFromSchema(schema, 1);
+    s = precompiled().skeleton(schemaKey(schema)) ?? fakeFromSchema(schema, 1);
     skeletons.set(schema, s);
   }
   return s;

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../data/createAjv.ts';
+import { compileSchema } from '../data/compileSchema.ts';
 import { raise } from '../errors.ts';
 import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
@@ -14,11 +14,10 @@ const compiled = new WeakMap<ApiDefinition, { whole: ValidateFunction; texts: [s
 export function checkResponse(api: ApiDefinition, body: Record<string, unknown>): void {
   let c = compiled.get(api);
   if (!c) {
-    const ajv = createAjv();
     const texts = Object.entries(api.response.properties ?? {})
       .filter(([, s]) => s.contentMediaType === 'application/json' && s.contentSchema)
-      .map(([k, s]) => [k, ajv.compile(s.contentSchema as JsonSchema)] as [string, ValidateFunction]);
-    c = { whole: ajv.compile(api.response), texts };
+      .map(([k, s]) => [k, compileSchema(s.contentSchema as JsonSchema)] as [string, ValidateFunction]);
+    c = { whole: compileSchema(api.response), texts };
     compiled.set(api, c);
   }
   const fail = (v: ValidateFunction, where: string): never => {

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
-import multer from 'multer';
+import type { RequestHandler } from 'express';
 import { raise } from '../errors.ts';
+import { requireDependency } from '../requireDependency.ts';
 
-const upload = multer({ storage: multer.memoryStorage() }).any();
+// multer and busboy (some 20 files) are loaded with the first multipart request, not at every start.
+let upload: RequestHandler | undefined;
 
 /**
  * Parses a multipart/form-data body that has already been captured (the TC3 signature is over its raw
@@ -12,8 +14,13 @@ export function parseMultipart(body: Buffer, contentType: string): Promise<Recor
   const req = Object.assign(Readable.from([body]), {
     headers: { 'content-type': contentType, 'content-length': String(body.length) },
   });
+  if (!upload) {
+    const multer = requireDependency('multer') as typeof import('multer');
+    upload = multer({ storage: multer.memoryStorage() }).any();
+  }
+  const parse = upload;
   return new Promise((resolve, reject) => {
-    upload(req as never, {} as never, (err: unknown) => {
+    parse(req as never, {} as never, (err: unknown) => {
       if (err) return reject(raise('malformedMultipart', { detail: String((err as Error).message ?? err) }));
       const r = req as unknown as { body?: Record<string, string>; files?: Express.Multer.File[] };
       const out: Record<string, string> = { ...(r.body ?? {}) };

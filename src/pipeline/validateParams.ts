@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../data/createAjv.ts';
+import { compileSchema } from '../data/compileSchema.ts';
 import { MockError, raise } from '../errors.ts';
 import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
@@ -15,11 +15,10 @@ export type ParamValidator = (params: Record<string, unknown>) => void;
  * `contentSchema`.
  */
 export function compileParamValidator(api: ApiDefinition): ParamValidator {
-  const ajv = createAjv();
-  const validate = ajv.compile(api.request);
+  const validate = compileSchema(api.request);
   const jsonStrings = Object.entries(api.request.properties ?? {})
     .filter(([, s]) => s.contentMediaType === 'application/json' && s.contentSchema)
-    .map(([name, s]) => ({ name, schema: s, check: ajv.compile(s.contentSchema as object) }));
+    .map(([name, s]) => ({ name, schema: s, check: compileSchema(s.contentSchema as object) }));
   return (params) => {
     if (!validate(params)) throw toMockError(validate);
     for (const { name, schema, check } of jsonStrings) {

@@ -1,8 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPackage, repoRoot, run, runBin, scratchProject } from './installedPackage.ts';
+import { createApp, runtimeOf } from '../../src/app.ts';
+import { DataError } from '../../src/data/loadData.ts';
+import { skeletonOf } from '../../src/pipeline/buildResponse.ts';
+import type { ApiDefinition } from '../../src/data/types.ts';
 
 // The package as projects use it: installed (the files of package.json `files` and a build), imported
 // from CommonJS and ES module projects, in JavaScript and in TypeScript, and the README's vitest and
@@ -133,4 +138,99 @@ describe('the installed bin', () => {
       rmSync(join(pkg, 'src', 'cli.ts'));
     }
   }, 120_000);
+});
+
+// The build precompiles the shipped schemas (src/writePrecompiled.ts): a start of the installed build on
+// them compiles nothing, and answers as the sources (which compile with Ajv, as on data edited since the
+// build) do: the same problems at boot, the same refusals of a request's parameters, the same response
+// skeletons (what a body starts from).
+describe('the build\'s precompiled schemas', () => {
+  /** Parameters each API refuses in some way: none known, wrong types, values outside an enum, JSON text that is not. */
+  function probes(apis: Iterable<[string, ApiDefinition]>): [string, Record<string, unknown>][] {
+    return [...apis].flatMap(([key, api]) => [
+      [key, {}], [key, { NoSuchParameter: 'x' }],
+      ...Object.entries(api.request.properties ?? {}).flatMap(([name, s]) => [
+        { [name]: s.type === 'string' ? 12345 : 'text' },
+        ...(s.enum ? [{ [name]: s.enum[0] }, { [name]: 'not-in-the-enum' }] : []),
+        ...(s.contentMediaType === 'application/json' ? [{ [name]: '{not json' }, { [name]: '{"NoSuchField":1}' }] : []),
+      ].map((params): [string, Record<string, unknown>] => [key, params])),
+    ]);
+  }
+  type Seen = { problems: string[]; outcomes: string[]; skeletons: Record<string, unknown> };
+  /** What the sources make of `dataDir`: the problems, or how each probe is answered ("ok" or the error) and the skeletons. */
+  function fromSources(dataDir: string | undefined, tries: [string, Record<string, unknown>][]): Seen {
+    try {
+      const rt = runtimeOf(createApp(dataDir === undefined ? {} : { dataDir }));
+      const skeletons = Object.fromEntries([...rt.data.apis].map(([key, api]) => [key, skeletonOf(api.response)]));
+      return { problems: [], outcomes: tries.map(([key, params]) => outcome(() => rt.validators.get(key)!(params))), skeletons };
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      return { problems: e.problems, outcomes: [], skeletons: {} };
+    }
+  }
+  const outcome = (f: () => void): string => {
+    try { f(); return 'ok'; } catch (e) { const { code, role, vars } = e as { code?: string; role?: string; vars?: unknown }; return JSON.stringify({ code, role, vars }); }
+  };
+  /** The same from the installed build, in a process of its own, with whether it loaded Ajv's compiler. */
+  async function fromBuild(dataDir: string | undefined, tries: [string, Record<string, unknown>][]): Promise<Seen & { ajv: boolean }> {
+    const url = (path: string): string => pathToFileURL(join(pkg, 'dist', path)).href;
+    writeFileSync(join(work, 'tries.json'), JSON.stringify(tries));
+    writeFileSync(join(work, 'probe.mjs'), `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const { createApp, runtimeOf } = await import(${JSON.stringify(url('app.js'))});
+const { DataError } = await import(${JSON.stringify(url('data/loadData.js'))});
+const { skeletonOf } = await import(${JSON.stringify(url('pipeline/buildResponse.js'))});
+const outcome = ${outcome.toString()};
+const tries = JSON.parse(readFileSync(${JSON.stringify(join(work, 'tries.json'))}, 'utf8'));
+const dataDir = process.argv[2];
+let problems = [], outcomes = [], skeletons = {};
+try {
+  const rt = runtimeOf(createApp(dataDir === undefined ? {} : { dataDir }));
+  outcomes = tries.map(([key, params]) => outcome(() => rt.validators.get(key)(params)));
+  skeletons = Object.fromEntries([...rt.data.apis].map(([key, api]) => [key, skeletonOf(api.response)]));
+} catch (e) {
+  if (!(e instanceof DataError)) throw e;
+  problems = e.problems;
+}
+const ajv = Object.keys(createRequire(import.meta.url).cache).some((f) => /[\\/]ajv[\\/]dist[\\/]core\\.js$/.test(f));
+console.log(JSON.stringify({ problems, outcomes, skeletons, ajv }));
+`);
+    return JSON.parse(await run(process.execPath, ['probe.mjs', ...(dataDir === undefined ? [] : [dataDir])], work)) as Seen & { ajv: boolean };
+  }
+  /** A copy of the installed package's data, to edit. */
+  function dataCopy(name: string): string {
+    const dir = join(work, name);
+    for (const d of ['schemas', 'scenarios', 'keys']) cpSync(join(pkg, d), join(dir, d), { recursive: true });
+    return dir;
+  }
+  const tries = probes(runtimeOf(createApp()).data.apis);
+
+  it('a start on the shipped data loads no Ajv compiler, and refuses parameters as the sources do', async () => {
+    const built = await fromBuild(undefined, tries);
+    expect(built).toEqual({ ...fromSources(undefined, tries), ajv: false });
+    expect(new Set(built.outcomes).size).toBeGreaterThan(10);
+    expect(Object.keys(built.skeletons)).toHaveLength(7);
+  }, 60_000);
+
+  it('lists the same problems of broken files at boot, still without Ajv (the meta-schemas are the shipped ones)', async () => {
+    const dir = dataCopy('broken');
+    writeFileSync(join(dir, 'scenarios/huawei/ocr/RecognizeIdCard/typo.json'), JSON.stringify({ description: 5, warnings: 'copy' }));
+    writeFileSync(join(dir, 'schemas/tencent/ocr/IDCardOCR/action.json'), JSON.stringify({ provider: 'tencent' }));
+    const built = await fromBuild(dir, tries);
+    expect(built.problems.join('\n')).toMatch(/typo\.json: \/description must be string/);
+    expect(built).toEqual({ ...fromSources(dir, tries), ajv: false });
+  }, 60_000);
+
+  it('compiles a request schema edited since the build, and refuses parameters by the edited one', async () => {
+    const dir = dataCopy('edited');
+    const file = join(dir, 'schemas/tencent/ocr/IDCardOCR/request.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: { CardSide: { enum: string[] } } };
+    schema.properties.CardSide.enum = schema.properties.CardSide.enum.filter((side) => side !== 'BACK');
+    writeFileSync(file, JSON.stringify(schema, null, 2));
+    const back: [string, Record<string, unknown>][] = [['tencent:IDCardOCR', { CardSide: 'BACK' }]];
+    expect((await fromBuild(undefined, back)).outcomes).toEqual(['ok']);
+    const built = await fromBuild(dir, [...back, ...tries]);
+    expect(built.outcomes[0]).not.toBe('ok');
+    expect(built).toEqual({ ...fromSources(dir, [...back, ...tries]), ajv: true });
+  }, 60_000);
 });

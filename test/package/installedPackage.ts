@@ -29,8 +29,8 @@ export const runBin = (bin: string, args: string[], cwd: string, timeout?: numbe
 
 /**
  * This checkout as `npm install` leaves it in a project, at `<dir>/node_modules/idcard-mock`: the files
- * `npm pack` lists (package.json `files`), a build of the current sources as dist/ (made here, so the
- * checkout's own dist/ is never rewritten under a running test), and beside it only the runtime
+ * `npm pack` lists (package.json `files`), a build of the current sources as dist/ (made here by
+ * scripts/build.mjs, so the checkout's own dist/ is never rewritten under a running test), and beside it only the runtime
  * dependencies. A devDependency (@types/express, typescript) is then out of reach of the package's code
  * and declarations, as it is for a user. Gives the package folder.
  */
@@ -42,10 +42,11 @@ export async function installPackage(dir: string): Promise<string> {
     mkdirSync(dirname(join(pkg, path)), { recursive: true });
     cpSync(join(repoRoot, path), join(pkg, path));
   }
-  await runBin('typescript/bin/tsc', ['-p', join(repoRoot, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist')], repoRoot, 240_000);
   // Each dependency is linked where npm would put it; its own dependencies resolve from its real path.
   const { dependencies } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   link(join(pkg, 'node_modules'), Object.keys(dependencies));
+  // The build `prepare` makes, with the schemas precompiled on the package's own data and dependencies.
+  await run(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--out-dir', join(pkg, 'dist')], repoRoot, 240_000);
   return pkg;
 }
 

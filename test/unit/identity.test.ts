@@ -49,9 +49,9 @@ describe('isValidIdNumber', () => {
 
 describe('divisions table (GB/T 2260)', () => {
   it('holds thousands of unique, complete county-level rows', () => {
-    expect(divisions.length).toBeGreaterThan(2800);
-    expect(new Set(divisions.map((d) => d.code)).size).toBe(divisions.length);
-    for (const d of divisions) {
+    expect(divisions().length).toBeGreaterThan(2800);
+    expect(new Set(divisions().map((d) => d.code)).size).toBe(divisions().length);
+    for (const d of divisions()) {
       expect(d.code).toMatch(/^[1-8]\d{5}$/);
       for (const v of [d.province, d.city, d.district, d.authority]) expect(v.length).toBeGreaterThan(0);
       expect(d.district).not.toBe('市辖区');
