@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMockError, raise, type MockError } from './errors.ts';
 import { captureBody, closeAfterDrain } from './pipeline/captureBody.ts';
@@ -61,7 +61,8 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   const startedReal = performance.now();
   const call: Call = {
     provider: provider.name,
-    requestId: facts.requestId === 'uuid' ? randomUUID() : randomBytes(16).toString('hex'),
+    // 32 hex digits for the other form: a UUID's digits (randomUUID draws from a cached pool; randomBytes asks the OS each time).
+    requestId: facts.requestId === 'uuid' ? randomUUID() : randomUUID().replaceAll('-', ''),
     started: clock.now(),
     stages: [],
     headers: req.headers,
@@ -115,7 +116,8 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     state.counters.consume(scenario.consume);
     call.scenarioNames = scenario.names;
     Object.assign(call.codePrefixes, scenario.codePrefixes);
-    await waitLatency(scenario.latencyMs);
+    const latency = waitLatency(scenario.latencyMs);
+    if (latency) await latency;
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
     const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call) });
@@ -184,6 +186,7 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
 
 /** The error-code prefix replacements of the scenarios named in the header, known before anything can fail (`APIG.` → `APIGW.`). */
 function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, string> {
+  if (names.length === 0) return {};
   return Object.assign({}, ...names.map((n) => api.scenarios.get(n)?.codePrefixes ?? {}));
 }
 
@@ -219,5 +222,6 @@ function renderedError(rt: Runtime, provider: string, facts: ProviderFacts, call
 }
 
 function listHeader(v: string | string[] | undefined): string[] {
+  if (v === undefined) return [];
   return ((Array.isArray(v) ? v[0] : v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
