@@ -2,9 +2,9 @@ import { makeJpeg } from '../images/makeJpeg.ts';
 import type { ApiDefinition } from '../data/types.ts';
 
 /**
- * Crops by API, kind and seed (the person's ID number): the same person's crop is the same picture,
- * and encoding a JPEG took most of a Huawei answer's time (`npm run bench:profile -- --load huawei`).
- * Bounded, so a run over many people does not grow it.
+ * Crops as Base64 text by API, kind and seed (the person's ID number). makeJpeg keeps the JPEG bytes,
+ * but every Huawei answer carried two crops and turned both into Base64 again; the same person's crop is
+ * the same text. Bounded, so a run over many people does not grow it.
  */
 const made = new Map<string, string>();
 const MADE_MAX = 128;
