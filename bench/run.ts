@@ -18,8 +18,9 @@ const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, loader: { type: 'string' }, rounds: { type: 'string' }, out: { type: 'string' } } });
 const quick = !!values.quick;
 const plan = quick
-  // Two seconds of warm-up even here: with one, V8 had not finished optimising the emulator's longer path
-  // on a slow host, and a quick run read 0.62× where the same build, warmed, read 1.25×.
+  // Two seconds of warm-up and of 2 kB load even here: with one second each, a quick run on a slow host
+  // read 0.62× at 2 kB c=10, while runs of a few seconds in the same hour read 0.86× to 1.25× (more of
+  // the emulator's longer path is optimised by V8 after more requests).
   ? { rounds: 1, smallS: 2, largeS: 2, warmS: 2, startups: 1 }
   : { rounds: 3, smallS: 5, largeS: 10, warmS: 2, startups: 5 };
 if (values.rounds) plan.rounds = Number(values.rounds);
