@@ -59,16 +59,16 @@ function decodeImage(b64: string): { bytes: Buffer; key: string } | undefined {
 }
 
 /** What the header bytes say, by image hash: the same fixture image is sent again and again, and reads the same. */
-const seen = new Map<string, { info?: ImageInfo; markers: ImageMarkers }>();
-const SEEN_MAX = 256;
+const headersRead = new Map<string, { info?: ImageInfo; markers: ImageMarkers }>();
+const HEADERS_READ_MAX = 256;
 
 function readHeader(key: string, bytes: Buffer): { info?: ImageInfo; markers: ImageMarkers } {
-  let read = seen.get(key);
+  let read = headersRead.get(key);
   if (!read) {
     const info = sniffImage(bytes);
     read = Object.freeze({ info, markers: Object.freeze(info ? readMarkers(bytes) : {}) });
-    if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
-    seen.set(key, read);
+    if (headersRead.size >= HEADERS_READ_MAX) headersRead.delete(headersRead.keys().next().value!);
+    headersRead.set(key, read);
   }
   return read;
 }
