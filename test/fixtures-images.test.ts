@@ -167,6 +167,20 @@ describe('fixture images', () => {
     }
   }, 180_000);
 
+  it('`only` writes just the files named, the same bytes as the whole run, and names a misspelt one', async () => {
+    const one = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
+    try {
+      const sample = 'tencent/IDCardOCR/card_mainland-front.jpg';
+      const written = await writeFixtures(one, { only: [sample] });
+      expect(written.files.map((f) => f.path)).toEqual([sample]);
+      expect((await readFile(join(one, sample))).equals(bytesOf(index.files.find((f) => f.path === sample)!))).toBe(true);
+      await expect(writeFixtures(one, { only: ['tencent/IDCardOCR/card_mainland_front.jpg'] }))
+        .rejects.toThrow('no fixture file tencent/IDCardOCR/card_mainland_front.jpg (did you mean tencent/IDCardOCR/card_mainland-front.jpg?)');
+    } finally {
+      await rm(one, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('change with the seed: another seed draws other specimen people', () => {
     for (const kind of ['mainland-front', 'mainland-back', 'macao'] as const) {
       expect(cardPicture(kind, 'fixture').data.equals(cardPicture(kind, 'another').data), kind).toBe(false);
