@@ -2,16 +2,11 @@ import type { JournalEntry } from './state/journal.ts';
 import type { Flavor } from './data/types.ts';
 import type { LogFormat } from './log/formatLogLine.ts';
 import { packageRoot } from './packageRoot.ts';
-import { WELL_KNOWN } from './wellKnown.ts';
 
 export type AuthMode = 'lenient' | 'strict' | 'off';
 
-export interface Credentials {
-  /** Tencent SecretId → SecretKey */
-  tencent: Map<string, string>;
-  /** Huawei AK → SK */
-  huawei: Map<string, string>;
-}
+/** Per provider (its name in schemas/), credential id → secret, beside the provider's well-known pair (provider.json `testCredentials`). */
+export type Credentials = Record<string, Map<string, string>>;
 
 export interface Config {
   host: string;
@@ -19,8 +14,8 @@ export interface Config {
   auth: AuthMode;
   seed: string;
   rateLimit: boolean;
-  /** Huawei requests per minute per credential (AK or IAM user) before the gateway's throttling error; default: schemas/huawei/provider.json. */
-  huaweiRateLimitPerMinute?: number;
+  /** Requests per credential in each provider's shared rate window (provider.json `limits.rateLimit`), over the data's. */
+  rateLimitPerMinute?: number;
   fetchImageUrls: boolean;
   flavor: Flavor;
   /** Where schemas/ and scenarios/ live (the package root by default). */
@@ -54,7 +49,7 @@ export interface Config {
   coverageOut?: string;
 }
 
-export { packageRoot, WELL_KNOWN };
+export { packageRoot };
 
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -67,10 +62,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     flavor: 'domestic',
     dataDir: packageRoot,
     scenarioDirs: [],
-    credentials: {
-      tencent: new Map([[WELL_KNOWN.tencent.secretId, WELL_KNOWN.tencent.secretKey]]),
-      huawei: new Map([[WELL_KNOWN.huawei.ak, WELL_KNOWN.huawei.sk]]),
-    },
+    credentials: {},
     now: () => Date.now(),
     checkResponses: false,
     strictRegister: false,
@@ -81,7 +73,3 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** A rate limit the user set for a provider's shared window (`--huawei-rate-limit`), over its data's. */
-export function rateLimitOverride(config: Config, provider: string): number | undefined {
-  return provider === 'huawei' ? config.huaweiRateLimitPerMinute : undefined;
-}

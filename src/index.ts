@@ -4,7 +4,11 @@
 // and the like), so a consumer type-checks without them: test/package checks it.
 export { startMock } from './startMock.ts';
 export type { Mock, MockOptions, MockClock, MockJournalFilter, BindingInput } from './startMock.ts';
-export { WELL_KNOWN } from './wellKnown.ts';
+import { wellKnownIn } from './wellKnown.ts';
+import { packageRoot } from './packageRoot.ts';
+
+/** Per provider, the credentials the emulator always checks fully (`WELL_KNOWN.tencent.secretId`, …): schemas/<provider>/provider.json `testCredentials`. */
+export const WELL_KNOWN = wellKnownIn(packageRoot);
 export type { Config, AuthMode, Credentials } from './config.ts';
 export type { JournalEntry } from './state/journal.ts';
 export type { Binding } from './pipeline/chooseScenarios.ts';

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isMockError, raise, type MockError } from './errors.ts';
+import { isMockError, raise } from './errors.ts';
 import { captureBody, closeAfterDrain } from './pipeline/captureBody.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
@@ -8,14 +7,15 @@ import { urlMarkers } from './pipeline/urlMarkers.ts';
 import { chooseScenarios, type ChosenScenario } from './pipeline/chooseScenarios.ts';
 import { produce } from './pipeline/produce.ts';
 import { playFault, waitLatency } from './pipeline/faults.ts';
-import { codeForRole } from './data/roles.ts';
-import { formatMessage, lookupError } from './data/catalog.ts';
-import { rateLimitOverride } from './config.ts';
+import { renderedError } from './pipeline/renderedError.ts';
+import { doorsOf, matchProvider } from './providers/matchProvider.ts';
+import { newRequestId } from './providers/newRequestId.ts';
+import { writeReply } from './providers/writeReply.ts';
 import { journalEntry, type Observed } from './journal/journalEntry.ts';
 import type { Runtime } from './runtime.ts';
 import type { ApiDefinition, ProviderFacts } from './data/types.ts';
 import type { Stage } from './state/journal.ts';
-import type { Call, Provider, RawRequest, RenderedError } from './providers/Provider.ts';
+import type { Call, Provider, RawRequest } from './providers/Provider.ts';
 
 type Next = () => void;
 
@@ -34,17 +34,17 @@ const SIGNATURE_DEBUG_HEADER = 'X-Mock-Signature-Debug';
  * wrong is thrown as a MockError and rendered in one place, below; the journal records every request,
  * with the stages it went through.
  *
- * The returned handler takes the requests of the providers' paths (provider.json `owns`) and passes
+ * The returned handler takes the requests its providers recognise (provider.json `match`) and passes
  * the rest on: the HTTP server calls it before Express (src/server.ts), so API traffic meets none of
  * Express's per-request work; createApp mounts it first too, for an app used without that server.
  */
 export function frontDoors(rt: Runtime, providers: readonly Provider[]) {
-  const doors = providers.map((provider) => ({ provider, owns: new RegExp(rt.data.providers[provider.name]!.owns) }));
+  const doors = doorsOf(providers, rt.data);
   return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: Next): void => {
     const url = req.originalUrl ?? req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    const door = doors.find((d) => d.owns.test(path));
+    const door = matchProvider(doors, path, req.headers);
     if (!door) return next();
     handle(rt, door.provider, req, res, url).catch((e: unknown) => {
       // Every stage's failure is rendered inside handle; this is the last guard against a crash.
@@ -61,8 +61,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   const startedReal = performance.now();
   const call: Call = {
     provider: provider.name,
-    // 32 hex digits for the other form: a UUID's digits (randomUUID draws from a cached pool; randomBytes asks the OS each time).
-    requestId: facts.requestId === 'uuid' ? randomUUID() : randomUUID().replaceAll('-', ''),
+    requestId: newRequestId(facts.requestId),
     started: clock.now(),
     stages: [],
     headers: req.headers,
@@ -93,7 +92,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     call.codePrefixes = codePrefixesOf(api, call.scenarioNames);
 
     enter('authenticate'); //   signature or token, clock skew, lockout
-    const caller = provider.authenticate(decoded, api, { config, state, facts, now: clock.now() });
+    const caller = provider.authenticate(decoded, api, { config, state, facts, now: clock.now(), secretOf: secretsOf(config.credentials[provider.name], facts) });
     call.caller = caller.id;
 
     enter('rateLimit'); //      per caller, on the emulator's clock
@@ -121,18 +120,18 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     if (latency) await latency;
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
-    const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call) });
+    const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
     for (const w of reply.warnings) state.coverage.record(apiKey(api), `warning:${w}`);
     if (reply.result !== undefined) state.coverage.record(apiKey(api), `result:${reply.result}`);
 
     enter('render');
     notices.push(...scenario.notices);
     if (notices.length) reply.headers[NOTICE_HEADER] = noticeHeader(notices);
-    const render = (): void => { seen.body = provider.render(res, call, reply.status, reply.body, reply.headers); };
+    const render = (): void => { seen.body = writeReply(res, provider.reply(call, reply.status, reply.body, reply.headers)); };
     if (scenario.fault) outcome = playFault(scenario.fault, res, render);
     else render();
   } catch (e) {
-    const error = renderedError(rt, provider.name, facts, call, e);
+    const error = renderedError(data, provider.name, facts, call, e);
     outcome = error.code;
     if (call.api) state.coverage.record(apiKey(call.api), `error:${error.catalogCode}`);
     if (call.stages.at(-1) !== 'render') enter('render');
@@ -145,19 +144,26 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     }
     // The client may still be sending an oversized body; after this reply the connection cannot be reused.
     if (isMockError(e) && e.role === 'bodyTooLarge') closeAfterDrain(res);
-    const render = (): void => { seen.body = provider.renderError(res, call, error); };
+    const render = (): void => { seen.body = writeReply(res, provider.errorReply(call, error)); };
     if (scenario?.fault && !res.headersSent) outcome = playFault(scenario.fault, res, render);
     else if (!res.headersSent) render();
   }
   enter('record');
   try {
-    const entry = journalEntry({ call, provider: provider.name, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
+    const entry = journalEntry({ call, facts, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
     state.journal.record(entry);
     config.requestLog?.(entry);
   } catch (e) {
     // The answer is out; a journal that cannot describe the request must not take the process down.
     console.error('idcard-mock: could not record a request in the journal', e);
   }
+}
+
+/** The user's credentials of the provider, then its well-known pair (provider.json `testCredentials`). */
+function secretsOf(user: ReadonlyMap<string, string> | undefined, facts: ProviderFacts): (id: string) => string | undefined {
+  const [idField, secretField] = facts.testCredentials.fields;
+  const { values } = facts.testCredentials;
+  return (id) => user?.get(id) ?? (id === values[idField] ? values[secretField] : undefined);
 }
 
 const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;
@@ -182,7 +188,8 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
   if (!rt.config.rateLimit) return;
   const rule = api.meta.rateLimit ?? facts.limits.rateLimit;
   if (!rule) return;
-  const points = rateLimitOverride(rt.config, facts.provider) ?? rule.points;
+  // --rate-limit-per-minute sets the provider's shared window, not an API's own documented limit.
+  const points = (api.meta.rateLimit ? undefined : rt.config.rateLimitPerMinute) ?? rule.points;
   const scope = rule.scope ?? (api.meta.rateLimit ? 'action' : 'provider');
   const key = scope === 'action' ? `${facts.provider}:${api.meta.action}:${caller}` : `${facts.provider}:${caller}`;
   const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.clock.now());
@@ -193,37 +200,6 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
 function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, string> {
   if (names.length === 0) return {};
   return Object.assign({}, ...names.map((n) => api.scenarios.get(n)?.codePrefixes ?? {}));
-}
-
-/**
- * The one place a thrown value becomes the vendor's error: a role becomes the code the provider's
- * data names, the message comes from the catalog in the call's language, the status from the catalog
- * (a variant may carry its own), and the envelope from the code's family. A bug becomes the
- * provider's internal error, never a crash.
- */
-function renderedError(rt: Runtime, provider: string, facts: ProviderFacts, call: Call, e: unknown): RenderedError & { catalogCode: string } {
-  if (!isMockError(e)) console.error('idcard-mock: internal error', e);
-  const err: MockError = isMockError(e) ? e : raise('internal');
-  let code = err.code;
-  let variant = err.variant;
-  if (err.role) {
-    const mapped = codeForRole(rt.data, provider, call.api, err.role) ?? codeForRole(rt.data, provider, call.api, 'internal')!;
-    ({ code, variant } = mapped);
-  }
-  const entry = lookupError(rt.data, provider, call.api?.meta.action, code!)
-    ?? lookupError(rt.data, provider, undefined, codeForRole(rt.data, provider, undefined, 'internal')!.code)!;
-  const message = formatMessage(entry, call.language, err.vars, variant);
-  const status = (variant && entry.variants?.[variant]?.status) || entry.status || 400;
-  const envelopes = facts.envelopes ?? { default: 'default' };
-  const family = Object.keys(envelopes).find((p) => p !== 'default' && code!.startsWith(p));
-  const from = Object.keys(call.codePrefixes).find((p) => code!.startsWith(p));
-  return {
-    code: from ? call.codePrefixes[from] + code!.slice(from.length) : code!,
-    catalogCode: code!,
-    message,
-    status,
-    envelope: envelopes[family ?? 'default']!,
-  };
 }
 
 function listHeader(v: string | string[] | undefined): string[] {

@@ -2,24 +2,25 @@ import { didYouMean } from './cli/didYouMean.ts';
 import { settingPathProblems } from './cli/settingPathProblems.ts';
 import { settingProblems } from './cli/settingProblems.ts';
 import type { SettingKey } from './cli/settings.ts';
-import type { MockOptions } from './startMock.ts';
+import type { Config } from './config.ts';
 
 type Rule = { setting: SettingKey } | { type: 'string' | 'list' | 'object' | 'function' | 'boolean' };
 
 /**
  * How each startMock option is checked: one that is a CLI setting by the config schema, as the CLI
- * checks its flag (the option's name may differ: `huaweiRateLimitPerMinute` is `huaweiRateLimit`);
- * the others, which no flag sets, by their type. `satisfies` makes the compiler insist on every option.
+ * checks its flag (the option's name may differ: `logRequests` is `requestLogging`);
+ * the others, which no flag sets, by their type. `satisfies` makes the compiler insist on every option
+ * (startMock's are the settings of src/config.ts and `scenarios`).
  */
 const OPTIONS = {
   port: { setting: 'port' }, host: { setting: 'host' }, auth: { setting: 'auth' }, seed: { setting: 'seed' }, flavor: { setting: 'flavor' },
-  rateLimit: { setting: 'rateLimit' }, huaweiRateLimitPerMinute: { setting: 'huaweiRateLimit' }, fetchImageUrls: { setting: 'fetchImageUrls' },
+  rateLimit: { setting: 'rateLimit' }, rateLimitPerMinute: { setting: 'rateLimitPerMinute' }, fetchImageUrls: { setting: 'fetchImageUrls' },
   strictRegister: { setting: 'strictRegister' }, logFormat: { setting: 'logFormat' }, quiet: { setting: 'quiet' }, scenario: { setting: 'scenario' },
   adminToken: { setting: 'adminToken' }, journalSize: { setting: 'journalSize' }, coverageOut: { setting: 'coverageOut' },
   debugSignatures: { setting: 'debugSignatures' }, logRequests: { setting: 'requestLogging' }, scenarios: { setting: 'scenarios' },
   dataDir: { type: 'string' }, scenarioDirs: { type: 'list' }, credentials: { type: 'object' }, now: { type: 'function' },
   checkResponses: { type: 'boolean' }, requestLog: { type: 'function' },
-} satisfies Record<keyof MockOptions, Rule>;
+} satisfies Record<keyof Config | 'scenarios', Rule>;
 
 const TYPE_WORDS = { string: 'a string', list: 'a list of strings', object: 'an object', function: 'a function', boolean: 'true or false' } as const;
 

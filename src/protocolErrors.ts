@@ -1,9 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { formatMessage, lookupError } from './data/catalog.ts';
-import { codeForRole } from './data/roles.ts';
-import type { DataSet, ProviderFacts } from './data/types.ts';
+import { raise } from './errors.ts';
+import { renderedError } from './pipeline/renderedError.ts';
+import { doorsOf, matchProvider } from './providers/matchProvider.ts';
+import { newRequestId } from './providers/newRequestId.ts';
+import { replyText } from './providers/writeReply.ts';
+import type { DataSet } from './data/types.ts';
+import type { Call, Provider } from './providers/Provider.ts';
 /** How long a refused connection may keep sending before it is closed. */
 const LINGER_MS = 5000;
 
@@ -11,14 +14,14 @@ const LINGER_MS = 5000;
  * What Node's HTTP parser refuses before any route sees it (a head over the 1 MB limit, a method it
  * does not know, a malformed head or chunked body, a body cut short by the client's FIN), and a
  * CONNECT, which Node never hands to the app, get the envelope of the vendor whose path was asked
- * for, not Node's bare `400 Bad Request` or a dropped connection: the code the provider whose path it
- * is names for `malformedRequest` (or `bodyTooLarge` for a head too large), in the provider's
- * envelope (provider.json `envelopes`; `/` is Tencent's, always HTTP 200). The path is read from the packet that failed (a head that
- * overflows is seen in a later packet than its request line, so it gets Tencent's answer whatever its
- * path), or is the broken request's. The reply closes the connection; what the client still sends is
+ * for, not Node's bare `400 Bad Request` or a dropped connection: the code the provider names for
+ * `malformedRequest` (or `bodyTooLarge` for a head too large), written by the provider's own renderer
+ * of errors. The path is read from the packet that failed (a head that overflows is seen in a later
+ * packet than its request line, so it gets the answer of `/`'s provider whatever its path), or is the
+ * broken request's, with its headers. The reply closes the connection; what the client still sends is
  * read and dropped for a moment, so that it can read the reply instead of a reset.
  */
-export function answerProtocolErrors(server: Server, dataOf: () => DataSet): void {
+export function answerProtocolErrors(server: Server, dataOf: () => DataSet, providers: readonly Provider[]): void {
   const current = new WeakMap<Duplex, ServerResponse>();
   const answered = new WeakSet<Duplex>();
   server.on('request', (req, res: ServerResponse) => current.set(req.socket, res));
@@ -30,16 +33,16 @@ export function answerProtocolErrors(server: Server, dataOf: () => DataSet): voi
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
     const path = /^[^ ]* ([^ ]*)/.exec(err.rawPacket?.toString('latin1') ?? '')?.[1] ?? '/';
     const res = current.get(socket);
-    if (!res || res.writableFinished) return void socket.end(reply(dataOf(), path, tooLarge));
+    if (!res || res.writableFinished) return void socket.end(reply(dataOf(), providers, path, undefined, tooLarge));
     // What follows a whole request is answered after that request's reply; a broken request instead of its reply.
-    if (res.req.complete) return void res.once('finish', () => socket.end(reply(dataOf(), path, tooLarge)));
+    if (res.req.complete) return void res.once('finish', () => socket.end(reply(dataOf(), providers, path, undefined, tooLarge)));
     if (res.headersSent) return void socket.end(); // its reply is out already (an oversized body's): the only one
-    socket.end(reply(dataOf(), res.req.url ?? path, tooLarge));
+    socket.end(reply(dataOf(), providers, res.req.url?.split('?')[0] ?? path, res.req.headers, tooLarge));
   });
   // CONNECT never reaches the app: Node hands it to 'connect' listeners, and without one drops the connection.
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
     linger(socket);
-    socket.end(reply(dataOf(), req.url ?? '/', false));
+    socket.end(reply(dataOf(), providers, req.url ?? '/', req.headers, false));
   });
   // An Expect other than 100-continue: Node would answer a bare 417; it is ignored instead, as gateways do.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res));
@@ -52,27 +55,13 @@ function linger(socket: Duplex): void {
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
-function reply(data: DataSet, path: string, tooLarge: boolean): string {
-  // The provider whose paths these are; a path nobody owns is answered by the one that owns `/`.
-  const facts = Object.values(data.providers).find((f) => new RegExp(f.owns).test(path))
-    ?? Object.values(data.providers).find((f) => new RegExp(f.owns).test('/'))!;
-  const { code } = (tooLarge && codeForRole(data, facts.provider, undefined, 'bodyTooLarge')) || codeForRole(data, facts.provider, undefined, 'malformedRequest')!;
-  const entry = lookupError(data, facts.provider, undefined, code)!;
-  const message = formatMessage(entry, 'en-US', {});
-  const requestId = facts.requestId === 'uuid' ? randomUUID() : randomBytes(16).toString('hex');
-  const { status, body, headers } = envelope(facts, code, message, requestId, entry.status ?? 400);
-  const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close', ...headers];
-  return `${lines.join('\r\n')}\r\n\r\n${body}`;
-}
-
-/**
- * The reply written by hand, as no ServerResponse exists for a request the parser refused: the same
- * shapes as the providers' renderers (src/providers/<name>/render.ts), chosen by provider.json `envelopes`.
- */
-function envelope(facts: ProviderFacts, code: string, message: string, requestId: string, status: number): { status: number; body: string; headers: string[] } {
-  if (!facts.envelopes) return { status: 200, body: JSON.stringify({ Response: { Error: { Code: code, Message: message }, RequestId: requestId } }), headers: [] };
-  const family = Object.keys(facts.envelopes).find((p) => p !== 'default' && code.startsWith(p));
-  const shape = facts.envelopes[family ?? 'default'];
-  const body = shape === 'gateway' ? { error_code: code, error_msg: message, request_id: requestId } : { error_code: code, error_msg: message };
-  return { status, body: JSON.stringify(body), headers: [`X-Request-Id: ${requestId}`] };
+function reply(data: DataSet, providers: readonly Provider[], path: string, headers: IncomingHttpHeaders | undefined, tooLarge: boolean): string {
+  // The provider the request is for; one whose head was refused is recognised by its path alone
+  // (src/providers/matchProvider.ts), and a path nobody owns is answered by the door of `/`.
+  const doors = doorsOf(providers, data);
+  const door = matchProvider(doors, path, headers) ?? matchProvider(doors, '/')!;
+  const facts = data.providers[door.provider.name]!;
+  const call = { provider: facts.provider, requestId: newRequestId(facts.requestId), headers: headers ?? {}, language: 'en-US', codePrefixes: {}, notices: [] } as unknown as Call;
+  const error = renderedError(data, facts.provider, facts, call, raise(tooLarge ? 'bodyTooLarge' : 'malformedRequest'));
+  return replyText(door.provider.errorReply(call, error));
 }

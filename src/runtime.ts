@@ -5,7 +5,7 @@ import { scenarioPersons } from './data/scenarioPersons.ts';
 import { scenarioNameKnown } from './data/scenarioNameKnown.ts';
 import { scenarioNames } from './data/scenarioNames.ts';
 import { didYouMean } from './cli/didYouMean.ts';
-import { handlers } from './actions/index.ts';
+import { providers } from './providers/index.ts';
 import { testKeyPair } from './encryption/testKeyPair.ts';
 import { State } from './state/State.ts';
 import { Clock } from './state/clock.ts';
@@ -58,7 +58,9 @@ function compileData(config: Config): { data: DataSet; validators: Map<string, P
   const validators = new Map<string, ParamValidator>();
   for (const [key, api] of data.apis) {
     const where = `schemas/${api.meta.provider}/${api.meta.service}/${api.meta.action}/action.json`;
-    if (api.meta.handler !== undefined && !handlers[api.meta.handler]) problems.push(`${where}: handler ${api.meta.handler} is not in src/actions/index.ts`);
+    const provider = providers.find((p) => p.name === api.meta.provider);
+    if (!provider) problems.push(`${where}: no provider ${api.meta.provider} is registered in src/providers/index.ts`);
+    else if (api.meta.handler !== undefined && !provider.actions[api.meta.handler]) problems.push(`${where}: handler ${api.meta.handler} is not one of the ${api.meta.provider} provider's actions (${Object.keys(provider.actions).join(', ')})`);
     try {
       validators.set(key, compileParamValidator(api));
       skeletonOf(api.response);

@@ -32,7 +32,7 @@ export function createServer(options: AppOptions = {}, tls?: TlsCredentials): Mo
   const doors = frontDoors(runtimeOf(app), providers);
   const listener = (req: IncomingMessage, res: ServerResponse): void => doors(req, res, () => { app(req, res); });
   const server = tls ? createHttpsServer({ ...tls, ...serverOptions }, listener) : createHttpServer(serverOptions, listener);
-  answerProtocolErrors(server, () => runtimeOf(app).data);
+  answerProtocolErrors(server, () => runtimeOf(app).data, providers);
   // close() waits for open requests, and an event stream (GET /__mock/events: an open dashboard) never
   // ends: close ends those streams too, so Ctrl-C stops the CLI with the dashboard open.
   const close = server.close.bind(server);

@@ -11,7 +11,7 @@ export interface ActionInput {
   api: ApiDefinition;
   params: Record<string, unknown>;
   flavor: Flavor;
-  /** The language the client asked for (X-TC-Language / Language), if it asked. */
+  /** The language the client asked for, if it asked. */
   language?: Language;
   image: ImageInput;
   /** The action's extraImages, by name (action.json). */
@@ -23,16 +23,18 @@ export interface ActionInput {
   seed: string;
   /** The emulator's clock, in milliseconds. */
   now: number;
-  /** Who is on record for the verification APIs. */
-  register: IdentityRegister;
-  /** IAM tokens issued. */
-  tokens: TokenStore;
+  /** Who is on record for the verification APIs: the operations an action may call, not the store. */
+  register: Pick<IdentityRegister, 'remember' | 'nameOf' | 'countToday'>;
+  /** Issues a token the provider's authenticate will find (IAM's password token API). */
+  tokens: Pick<TokenStore, 'issue'>;
   strictRegister: boolean;
   auth: AuthMode;
   /** Where keys/ (the published test key pair) lives. */
   dataDir: string;
   /** The provider's limits (token lifetime, …). */
   limits: ProviderFacts['limits'];
+  /** The provider's well-known test credentials (provider.json `testCredentials.values`). */
+  testCredentials: Readonly<Record<string, string>>;
   request: { host: string; query: URLSearchParams };
   /** A response header of the success reply (IAM's X-Subject-Token). */
   setHeader(name: string, value: string): void;

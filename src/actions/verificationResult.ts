@@ -5,7 +5,7 @@ import type { IdentityRegister } from '../state/identityRegister.ts';
 export interface VerificationInput {
   name: string;
   idCard: string;
-  register: IdentityRegister;
+  register: Pick<IdentityRegister, 'nameOf' | 'countToday'>;
   /** The API's results.json: the result codes, the name rules, the daily limits, the register's answers. */
   results: Results;
   /** The China calendar day of the emulator clock, e.g. `20260301`: daily limits restart each day. */

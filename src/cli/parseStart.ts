@@ -45,14 +45,14 @@ export function parseStart(args: string[], ctx: CliContext, topLevel: boolean): 
   const s: Settings = { ...defaultSettings(ctx), ...file.values, ...env.values, ...flagged.values };
   const config = defaultConfig({
     port: s.port, host: s.host, auth: s.auth, seed: s.seed, flavor: s.flavor, rateLimit: s.rateLimit,
-    huaweiRateLimitPerMinute: s.huaweiRateLimit, fetchImageUrls: s.fetchImageUrls, strictRegister: s.strictRegister,
+    rateLimitPerMinute: s.rateLimitPerMinute, fetchImageUrls: s.fetchImageUrls, strictRegister: s.strictRegister,
     logFormat: s.logFormat, quiet: s.quiet, scenario: s.scenario, adminToken: s.adminToken, journalSize: s.journalSize, debugSignatures: s.debugSignatures, logRequests: s.requestLogging,
     // Absolute, so that problems, GET /__mock/scenarios and the watcher name one place whatever the working folder.
     scenarioDirs: s.scenarios.map((d) => resolve(d)), coverageOut: s.coverageOut === undefined ? undefined : resolve(s.coverageOut),
   });
   const nameOf = (key: keyof Settings): string => flagged.names[key] ?? env.names[key] ?? file.names[key] ?? key;
   problems.push(...settingPathProblems(s, nameOf));
-  if (s.credentials !== undefined) problems.push(...readCredentialsFile(s.credentials, nameOf('credentials'), config.credentials));
+  if (s.credentials !== undefined) problems.push(...readCredentialsFile(s.credentials, nameOf('credentials'), config.credentials, config.dataDir));
   if (problems.length) throw new UsageError(problems);
   if (flags.values.has('validate-data')) return { name: 'validate', dataDir: config.dataDir, scenarioDirs: config.scenarioDirs, dir: undefined };
   return { name: 'start', config: Object.freeze(config), tlsDir: s.tls ? s.tlsDir : undefined, watch: s.watch, warnings: env.warnings };

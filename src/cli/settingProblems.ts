@@ -4,7 +4,7 @@ import { didYouMean } from './didYouMean.ts';
 /**
  * The config schema's complaints about an object of settings, one line per key: an unknown key with
  * the nearest setting, a wrong value with what it must be and what it is. `name` says how the user
- * wrote a setting (`config.yaml: port`, or startMock's `huaweiRateLimitPerMinute`); `unknownKey` the
+ * wrote a setting (`config.yaml: port`, or startMock's `rateLimitPerMinute`); `unknownKey` the
  * line for a key that is no setting. A --config file and startMock's options obey the same rule.
  */
 export function settingProblems(value: unknown, name: (key: SettingKey | '') => string, unknownKey: (key: string, nearest: string) => string): string[] {

@@ -10,8 +10,8 @@ import { defaultTlsDir } from '../tls/defaultTlsDir.ts';
 
 /**
  * What `idcard-mock start` can be told. Each key is also the --config file key: the flag's name in
- * camelCase (`--huawei-rate-limit` → `huaweiRateLimit`), and the IDCARD_MOCK_* variable in upper snake
- * case (`IDCARD_MOCK_HUAWEI_RATE_LIMIT`). schemas/_meta/config.schema.json types and documents each.
+ * camelCase (`--rate-limit-per-minute` → `rateLimitPerMinute`), and the IDCARD_MOCK_* variable in upper snake
+ * case (`IDCARD_MOCK_RATE_LIMIT_PER_MINUTE`). schemas/_meta/config.schema.json types and documents each.
  */
 export interface Settings {
   port: number;
@@ -23,7 +23,7 @@ export interface Settings {
   credentials: string | undefined;
   rateLimit: boolean;
   /** Unset: the data's own limit (schemas/huawei/provider.json). */
-  huaweiRateLimit: number | undefined;
+  rateLimitPerMinute: number | undefined;
   fetchImageUrls: boolean;
   strictRegister: boolean;
   logFormat: LogFormat;
@@ -70,7 +70,7 @@ export interface SettingSpec {
 // `satisfies` makes the compiler insist on an entry for every setting.
 const SPELLING = {
   port: { arg: 'N' }, host: { arg: 'HOST' }, auth: {}, seed: { arg: 'S' }, flavor: {}, credentials: { arg: 'FILE' },
-  rateLimit: { flag: '--no-rate-limit' }, huaweiRateLimit: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
+  rateLimit: { flag: '--no-rate-limit' }, rateLimitPerMinute: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
   logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' }, scenarios: { arg: 'DIR' }, watch: {}, scenario: { arg: 'NAME' },
   adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' }, debugSignatures: {}, requestLogging: { flag: '--no-request-log' },
 } satisfies Record<SettingKey, { arg?: string; flag?: string }>;
@@ -105,7 +105,7 @@ export function defaultSettings(ctx: CliContext): Settings {
   const c = defaultConfig();
   return {
     port: c.port, host: c.host, auth: c.auth, seed: c.seed, flavor: c.flavor, credentials: undefined, rateLimit: c.rateLimit,
-    huaweiRateLimit: c.huaweiRateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
+    rateLimitPerMinute: c.rateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
     logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home), scenarios: [...c.scenarioDirs], watch: false,
     scenario: c.scenario, adminToken: c.adminToken, journalSize: c.journalSize, coverageOut: c.coverageOut,
     debugSignatures: c.debugSignatures ?? false, requestLogging: c.logRequests ?? true,

@@ -49,7 +49,7 @@ function startOptions(ctx: CliContext): string {
   const defaults = defaultSettings(ctx);
   const row = (left: string, text: string): string => `  ${left.padEnd(LEFT)} ${wrap(text, WIDTH - LEFT - 3).join(`\n${' '.repeat(LEFT + 3)}`)}`;
   return [
-    'Options. Each is also a key of the --config file, in camelCase (--huawei-rate-limit: huaweiRateLimit;',
+    'Options. Each is also a key of the --config file, in camelCase (--rate-limit-per-minute: rateLimitPerMinute;',
     '--no-rate-limit: rateLimit: false), and an IDCARD_MOCK_* variable. Defaults < config file < variables < flags.',
     row('--config FILE', 'a YAML or JSON file of these settings; relative paths in it are relative to it [IDCARD_MOCK_CONFIG]'),
     ...SETTINGS.map((s) => row(`${s.flag}${s.arg ? ` ${s.arg}` : ''}`, `${s.help} [${variable(s, defaults)}]`)),

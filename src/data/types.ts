@@ -62,16 +62,24 @@ export interface Size { width: number; height: number }
 /** schemas/<provider>/provider.json: the wire facts of one front door. */
 export interface ProviderFacts {
   provider: string;
-  /** The request paths the front door answers (a regular expression). */
-  owns: string;
-  requestId: 'uuid' | 'hex32';
+  /** How its requests are recognised (src/providers/matchProvider.ts): path, headers and Host, as regular expressions. */
+  match: { path: string; headers?: Record<string, string>; host?: string };
+  /** The request id's form: lower-case UUID, 32 hex digits, upper-case UUID. */
+  requestId: 'uuid' | 'hex32' | 'UUID';
+  /** The well-known test credentials: the id and secret field names of the credentials file, and their values. */
+  testCredentials: { fields: [string, string]; values: Record<string, string> };
+  /** Headers that carry a token or secret, shown by length in the journal. */
+  secretHeaders?: string[];
+  /** The key every answer is wrapped in (`Response`), if any. */
+  answerWrapper?: string;
   /** The shape of a token the vendor issues (Huawei IAM `MII…`). */
   tokenPattern?: string;
   roles: Roles;
   /** request style → the largest body (a GET: the URL) in bytes */
   bodyLimits: Record<string, number>;
   limits: {
-    clockSkewSeconds?: number;
+    /** How far a request's signed time may be from the emulator's clock. */
+    clockSkewSeconds: number;
     tokenLifetimeSeconds?: number;
     lockout?: { failures: number; seconds: number };
     downloadTimeoutMs?: number;

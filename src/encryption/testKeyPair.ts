@@ -15,7 +15,7 @@ export function testKeyPair(dataDir: string): KeyPair {
   let pair = cache.get(dataDir);
   if (!pair) {
     const read = (name: string): string => readFileSync(join(dataDir, 'keys', name), 'utf8');
-    pair = { publicKey: read('tencent-test-encryption-public.pem'), privateKey: read('tencent-test-encryption-private.pem') };
+    pair = { publicKey: read('test-encryption-public.pem'), privateKey: read('test-encryption-private.pem') };
     cache.set(dataDir, pair);
   }
   return pair;

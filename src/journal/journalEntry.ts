@@ -7,6 +7,7 @@ import type { Images } from '../pipeline/readImages.ts';
 import type { Call } from '../providers/Provider.ts';
 import type { JournalEntry } from '../state/journal.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
+import type { ProviderFacts } from '../data/types.ts';
 
 /** What the lifecycle saw of a request as it went: filled in stage by stage, as far as it got. */
 export interface Observed {
@@ -21,7 +22,8 @@ export interface Observed {
 
 export interface Answered {
   call: Call;
-  provider: string;
+  /** The provider's data: its answer wrapper, flavours and secret headers shape the entry. */
+  facts: ProviderFacts;
   scenario?: ChosenScenario;
   notices: string[];
   outcome: string;
@@ -59,7 +61,8 @@ export function journalEntry(a: Answered): JournalEntry {
     requestSchema: api?.request,
     responseHeaders: a.res.getHeaders() as Record<string, string | string[] | undefined>,
     body: seen.body,
-    bodySchema: api && a.outcome === 'ok' ? wrap(a.provider, api.response) : undefined,
+    bodySchema: api && a.outcome === 'ok' ? wrap(a.facts.answerWrapper, api.response) : undefined,
+    secretHeaders: a.facts.secretHeaders ?? [],
   };
   let masked: Masked | undefined;
   const mask = (): Masked => {
@@ -71,10 +74,10 @@ export function journalEntry(a: Answered): JournalEntry {
   };
   const entry: JournalEntry = {
     time: new Date(call.started).toISOString(),
-    provider: a.provider,
+    provider: a.facts.provider,
     action: api?.meta.action,
     // Undefined fields are left out of the JSON; no spread here, which would take V8 off its fast path for literals.
-    flavor: a.provider === 'tencent' ? call.flavor : undefined,
+    flavor: a.facts.flavors ? call.flavor : undefined,
     requestId: call.requestId,
     caller: call.caller,
     style: call.style,
@@ -103,6 +106,7 @@ interface Pending {
   responseHeaders: Record<string, string | string[] | undefined>;
   body: unknown;
   bodySchema?: JsonSchema;
+  secretHeaders: readonly string[];
 }
 interface Masked { request: NonNullable<JournalEntry['request']>; response: NonNullable<JournalEntry['response']> }
 
@@ -111,16 +115,16 @@ function maskedOf(p: Pending): Masked {
     request: {
       method: p.method,
       path: p.path,
-      headers: maskHeaders(p.requestHeaders),
+      headers: maskHeaders(p.requestHeaders, p.secretHeaders),
       ...(p.params ? { params: maskPersonal(p.params, p.requestSchema) as Record<string, unknown> } : {}),
     },
-    response: { headers: maskHeaders(p.responseHeaders), ...(p.body !== undefined ? { body: maskPersonal(p.body, p.bodySchema) } : {}) },
+    response: { headers: maskHeaders(p.responseHeaders, p.secretHeaders), ...(p.body !== undefined ? { body: maskPersonal(p.body, p.bodySchema) } : {}) },
   };
 }
 
-/** Tencent bodies sit inside `{"Response": …}`. */
-function wrap(provider: string, schema: JsonSchema): JsonSchema {
-  return provider === 'tencent' ? { type: 'object', properties: { Response: schema }, $defs: schema.$defs } : schema;
+/** The answer's schema under the vendor's wrapper (provider.json `answerWrapper`: `{"Response": …}`), if it has one. */
+function wrap(wrapper: string | undefined, schema: JsonSchema): JsonSchema {
+  return wrapper ? { type: 'object', properties: { [wrapper]: schema }, $defs: schema.$defs } : schema;
 }
 
 /** The image parameters replaced by what was read of them (already hashed once): a 7 MB upload is not hashed again. */

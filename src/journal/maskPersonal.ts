@@ -88,14 +88,14 @@ function resolve(s: JsonSchema | undefined, root: JsonSchema | undefined): JsonS
   return (root?.$defs as Record<string, JsonSchema> | undefined)?.[ref.slice('#/$defs/'.length)] ?? s;
 }
 
-/** Headers without secrets: tokens shown by length only, a signature left out, cookies dropped. */
-export function maskHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+/** Headers without secrets: tokens (the provider's `secretHeaders`) shown by length only, a signature left out, cookies dropped. */
+export function maskHeaders(headers: Record<string, string | string[] | undefined>, secretHeaders: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) continue;
     const text = Array.isArray(v) ? v.join(', ') : String(v);
     const name = k.toLowerCase();
-    if (name === 'x-auth-token' || name === 'x-subject-token' || name === 'x-security-token' || name === 'x-tc-token') out[k] = `<token, ${text.length} characters>`;
+    if (secretHeaders.includes(name)) out[k] = `<token, ${text.length} characters>`;
     else if (name === 'authorization') out[k] = text.replace(/(Signature=)[0-9a-fA-F]+/, '$1<hidden>').replace(/^Bearer .+/, 'Bearer <hidden>');
     else if (name === 'cookie' || name === 'x-mock-admin-token') out[k] = '<hidden>';
     // --debug-signatures' header repeats the diagnosis unmasked for the caller; the entry has it masked.

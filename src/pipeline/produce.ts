@@ -1,5 +1,4 @@
 import { MockError } from '../errors.ts';
-import { handlers } from '../actions/index.ts';
 import { personFor, personForId, type Person } from '../identity/index.ts';
 import { buildResponse } from './buildResponse.ts';
 import { presentFields } from './presentFields.ts';
@@ -10,6 +9,7 @@ import type { Images } from './readImages.ts';
 import type { Runtime } from '../runtime.ts';
 import type { ApiDefinition, ProviderFacts } from '../data/types.ts';
 import type { Call, Decoded } from '../providers/Provider.ts';
+import type { ActionHandler } from '../actions/types.ts';
 
 export interface Production {
   api: ApiDefinition;
@@ -21,6 +21,8 @@ export interface Production {
   facts: ProviderFacts;
   /** Envelope fields that belong in the body (Tencent's RequestId). */
   envelope: Record<string, unknown>;
+  /** The provider's action logic, by handler name. */
+  handlers: Readonly<Record<string, ActionHandler>>;
 }
 
 export interface Reply {
@@ -56,12 +58,12 @@ export function produce(rt: Runtime, p: Production): Reply {
     else warnings.push(code);
   }
   let person: Person | undefined;
-  const handler = api.meta.handler === undefined ? undefined : handlers[api.meta.handler]!;
+  const handler = api.meta.handler === undefined ? undefined : p.handlers[api.meta.handler]!;
   const fields = handler?.({
     api, params, flavor: call.flavor, language: call.requestedLanguage, image: images.image, images: images.extra, scenario,
     person: () => (person ??= pinnedPerson(api, scenario, config.seed, now) ?? personFor(images.image.key, config.seed, new Date(now))),
     seed: config.seed, now, register: state.register, tokens: state.tokens,
-    strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits,
+    strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits, testCredentials: p.facts.testCredentials.values,
     request: { host: String(p.decoded.headers.host ?? ''), query: new URLSearchParams(p.decoded.rawQuery) },
     setHeader: (name, value) => { headers[name] = value; },
   }) ?? {};

@@ -1,8 +1,9 @@
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiDefinition, DataSet, Flavor, Language, ProviderFacts } from '../data/types.ts';
 import type { Config } from '../config.ts';
 import type { State } from '../state/State.ts';
 import type { Stage } from '../state/journal.ts';
+import type { ActionHandler } from '../actions/types.ts';
 
 /** The request as it arrived: method, URL (path and query as sent), headers, and later the raw body. */
 export interface RawRequest { method: string; url: string; headers: IncomingHttpHeaders }
@@ -31,11 +32,13 @@ export interface Call {
   notices: string[];
 }
 
-/** What decode makes of the raw bytes: the request style, what names the API, and how to read the parameters. */
-export interface Decoded {
+/**
+ * What decode makes of the raw bytes: the request style, what names the API (`target`, in the
+ * provider's own terms: an action and version, a method and path), and how to read the parameters.
+ */
+export interface Decoded<Target = unknown> {
   style: string;
-  /** Tencent: Action and Version; REST: method and path. */
-  target: { action?: string; version?: string; method?: string; path?: string };
+  target: Target;
   /** Path template values (REST), e.g. `project_id`. */
   pathParams: Record<string, string>;
   /**
@@ -56,33 +59,49 @@ export interface Decoded {
 /** Who called: the id that keys rate windows, bindings and the journal, and what the credential allows. */
 export interface Caller {
   id: string;
-  /** A Huawei IAM token's project, when the call used one. */
-  tokenProject?: { id: string } | null;
 }
 
 /** What authentication may read and count. */
-export interface AuthContext { config: Config; state: State; facts: ProviderFacts; now: number }
+export interface AuthContext {
+  config: Config;
+  state: State;
+  facts: ProviderFacts;
+  now: number;
+  /** The secret of a credential id: the user's (--credentials) or the provider's well-known pair; undefined when unknown. */
+  secretOf(id: string): string | undefined;
+}
+
+/** A reply as the vendor sends it: status, headers and the JSON body; written by src/providers/writeReply.ts. */
+export interface ProviderReply { status: number; headers: Record<string, string>; body: unknown }
 
 /**
- * One vendor's front door. The lifecycle (src/lifecycle.ts) calls these in its one order; each
- * provider folder has the same files: index.ts (this object), decode.ts, findApi.ts,
- * authenticate.ts, render.ts.
+ * One vendor's front door: everything the lifecycle (src/lifecycle.ts) needs that differs by vendor.
+ * A vendor is a folder, src/providers/<name>/ (index.ts is this object; decode.ts, findApi.ts,
+ * authenticate.ts, render.ts and actions/), plus its data, schemas/<name>/ (provider.json says how
+ * its requests are recognised, its request-id form, roles, limits, test credentials and secret
+ * headers). Registering it is one line of src/providers/index.ts. `D` is what its decode makes.
  */
-export interface Provider {
+export interface Provider<D extends Decoded = Decoded> {
   name: string;
   /** The request style, from the method and headers alone: it picks the body limit before a byte is read. */
   styleOf(req: RawRequest): string;
   /** Reads the client's language and flavour from the headers into the call, before anything can fail. */
   begin(req: RawRequest, call: Call, config: Config, facts: ProviderFacts): void;
-  decode(req: RawRequest, body: Buffer, call: Call, config: Config, facts: ProviderFacts): Promise<Decoded>;
-  findApi(d: Decoded, data: DataSet): ApiDefinition;
-  authenticate(d: Decoded, api: ApiDefinition, ctx: AuthContext): Caller;
+  decode(req: RawRequest, body: Buffer, call: Call, config: Config, facts: ProviderFacts): Promise<D>;
+  findApi(d: D, data: DataSet): ApiDefinition;
+  authenticate(d: D, api: ApiDefinition, ctx: AuthContext): Caller;
   /** Fields of the envelope that belong in the body (Tencent's RequestId); the response schema includes them. */
   bodyEnvelope(call: Call): Record<string, unknown>;
-  /** Writes the reply; returns the JSON written (for the journal). */
-  render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): unknown;
-  /** Writes an error in the vendor's shape; `status` is the catalog's (Tencent answers 200 whatever it says). */
-  renderError(res: ServerResponse, call: Call, error: RenderedError): unknown;
+  /** A success in the vendor's envelope. */
+  reply(call: Call, status: number, body: unknown, headers: Record<string, string>): ProviderReply;
+  /**
+   * An error in the vendor's envelope: the one renderer of the vendor's errors, for every stage's
+   * refusal and for what the HTTP parser refuses before a request exists (src/protocolErrors.ts).
+   * `error.status` is the catalog's; the vendor may answer with another (Tencent: always 200).
+   */
+  errorReply(call: Call, error: RenderedError): ProviderReply;
+  /** The action logic, by the `handler` name an action.json of this provider gives. */
+  actions: Readonly<Record<string, ActionHandler>>;
 }
 
 /** An error as the vendor states it: the code (prefixes applied), its catalog message and status. */

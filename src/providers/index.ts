@@ -1,6 +1,5 @@
-import { tencent } from './tencent/index.ts';
-import { huawei } from './huawei/index.ts';
+import * as registered from './registered.ts';
 import type { Provider } from './Provider.ts';
 
-/** Every front door, each answering the paths its provider.json `owns`. */
-export const providers: readonly Provider[] = [tencent, huawei];
+/** Every front door, each answering the requests its provider.json `match` recognises (src/providers/matchProvider.ts). */
+export const providers: readonly Provider[] = Object.values(registered);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { tc3Headers } from '../helpers/signTc3.ts';
-import { WELL_KNOWN } from '../../src/wellKnown.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 
 // PUT /__mock/bindings/{credential} and /__mock/active as a user types them: each mistake is a 400 that
 // names the key or value, lists what is allowed and suggests the nearest name, instead of a 200 that then

@@ -4,7 +4,7 @@ import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { ocrPath, signedFetch } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { STAGES } from '../../src/state/journal.ts';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 
 // Every front door goes down the one list of src/lifecycle.ts: the journal shows the same stages, in
 // the same order, for Tencent Cloud API 3.0, Huawei OCR and Huawei IAM.

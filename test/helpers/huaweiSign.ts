@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from './wellKnown.ts';
 
 export const AK = WELL_KNOWN.huawei.ak;
 export const SK = WELL_KNOWN.huawei.sk;

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from './wellKnown.ts';
 
 const SECRET_ID = WELL_KNOWN.tencent.secretId;
 const SECRET_KEY = WELL_KNOWN.tencent.secretKey;

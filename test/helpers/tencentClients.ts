@@ -1,5 +1,5 @@
 import * as ocrSdk from 'tencentcloud-sdk-nodejs-ocr';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from './wellKnown.ts';
 
 export const SECRET_ID = WELL_KNOWN.tencent.secretId;
 export const SECRET_KEY = WELL_KNOWN.tencent.secretKey;

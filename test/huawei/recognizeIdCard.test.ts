@@ -4,7 +4,7 @@ import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrPath, PROJECT_ID, signRequest, signedFetch } from '../helpers/huaweiSign.ts';
 import { ocrClient as tencentClient } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
-import { alarmsOf } from '../../src/actions/RecognizeIdCard.ts';
+import { alarmsOf } from '../../src/providers/huawei/actions/RecognizeIdCard.ts';
 import { loadData } from '../../src/data/loadData.ts';
 
 const ALARMS = alarmsOf(loadData(new URL('../../', import.meta.url).pathname).apis.get('huawei:RecognizeIdCard')!);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrPath, signRequest, sdkDate } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are walked freely here; the server checks them against response.json (checkResponses)
 type Body = Record<string, any>;

@@ -6,7 +6,7 @@ import { makeCardImage } from '../../src/images/makeCardImage.ts';
 // Every error with a real trigger, produced by that trigger (no scenario), as a raw HTTP client sees it.
 let clock = Date.now();
 let server: TestServer;
-beforeAll(async () => { server = await startServer({ now: () => clock, auth: 'strict', huaweiRateLimitPerMinute: 1000 }); });
+beforeAll(async () => { server = await startServer({ now: () => clock, auth: 'strict', rateLimitPerMinute: 1000 }); });
 afterAll(() => server.close());
 beforeEach(async () => { await fetch(`${server.url}/__mock/reset`, { method: 'POST' }); });
 
@@ -128,7 +128,7 @@ describe('gateway errors from their real triggers: {error_code, error_msg, reque
 
 describe('throttling', () => {
   it('APIG.0308 429 after the per-minute limit of one credential, with the limit in the message', async () => {
-    const small = await startServer({ now: () => clock, huaweiRateLimitPerMinute: 2 });
+    const small = await startServer({ now: () => clock, rateLimitPerMinute: 2 });
     try {
       for (let i = 0; i < 2; i++) expect((await signedFetch(small.url, ocrPath(), { image }, { now: clock })).status).toBe(200);
       await expectError(await signedFetch(small.url, ocrPath(), { image }, { now: clock }), 429, 'APIG.0308',

@@ -5,7 +5,7 @@ import { tc3Headers } from '../helpers/signTc3.ts';
 import { ocrPath, signedFetch } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { requestLogLine } from '../../src/log/requestLogLine.ts';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 import type { JournalEntry } from '../../src/state/journal.ts';
 
 // The journal and the request log tell the whole story, and hold no personal data or secret.

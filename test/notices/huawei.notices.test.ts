@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { AK, PROJECT_ID, ocrPath, signedFetch } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 
 // Never silent about the caller's own mistakes (issue 14, section 3), Huawei's side: the vendor's
 // body as the vendor sends it, and X-Mock-Notice and the journal say what was wrong.

@@ -39,7 +39,7 @@ describe('two startMock instances at once', () => {
   });
 
   it('a binding on one does not affect the other', async () => {
-    a.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
+    a.bind(WELL_KNOWN.tencent!.secretId!, 'FailedOperation.ImageBlur');
     expect((await sdkError(ocrClient(a.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
     await expect(ocrClient(b.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
     expect(a.journal().map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
@@ -107,7 +107,7 @@ describe('one startMock instance', () => {
     await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card));
     expect(mock.journal()).toHaveLength(2);
     expect(mock.journal({ caller: OTHER_ID }).map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
-    expect(mock.journal({ outcome: 'ok' }).map((e) => e.caller)).toEqual([WELL_KNOWN.tencent.secretId]);
+    expect(mock.journal({ outcome: 'ok' }).map((e) => e.caller)).toEqual([WELL_KNOWN.tencent!.secretId!]);
     expect(mock.journal({ api: 'IdCardOCRVerification' })).toEqual([]);
     expect(mock.journal({ since: new Date(Date.now() + 60_000) })).toEqual([]);
     expect(mock.journal({ since: 0 })).toHaveLength(2);
@@ -128,7 +128,7 @@ describe('one startMock instance', () => {
   });
 
   it('coverage counts what this instance produced', async () => {
-    mock.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
+    mock.bind(WELL_KNOWN.tencent!.secretId!, 'FailedOperation.ImageBlur');
     await sdkError(ocrClient(mock.endpoint).IDCardOCR(card));
     const report = mock.coverage()['tencent:IDCardOCR']!;
     expect(report.errors['FailedOperation.ImageBlur']).toBe(true);
@@ -171,7 +171,7 @@ describe('startMock options and close', () => {
     writeFileSync(join(dir, 'tencent/ocr/IDCardOCR/our-blur.json'), JSON.stringify({ description: 'ours', error: 'FailedOperation.ImageBlur' }));
     const mock = await startMock({ scenarios: dir });
     try {
-      mock.bind(WELL_KNOWN.tencent.secretId, 'our-blur');
+      mock.bind(WELL_KNOWN.tencent!.secretId!, 'our-blur');
       expect((await sdkError(ocrClient(mock.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
     } finally {
       await mock.close();
@@ -200,7 +200,7 @@ describe('startMock options and close', () => {
       req.end(body);
     });
     expect(await send()).toBe('answered 200'); // its socket stays open in the agent
-    mock.bind(WELL_KNOWN.tencent.secretId, { steps: [{ fault: 'hang' }] });
+    mock.bind(WELL_KNOWN.tencent!.secretId!, { steps: [{ fault: 'hang' }] });
     const hanging = send();
     await expect.poll(() => mock.journal().length).toBe(2);
     await mock.close();

@@ -5,7 +5,7 @@ import { ocrClient, SECRET_KEY, sdkError } from '../helpers/tencentClients.ts';
 import { tc3Headers } from '../helpers/signTc3.ts';
 import { ocrPath, signedFetch } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 
 // The scenario engine as an app's own SDK meets it: steered from outside (bindings, the clock, in-band
 // markers), never silent about what it held back.

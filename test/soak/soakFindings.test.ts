@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrPath } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
-import { WELL_KNOWN } from '../../src/config.ts';
+import { WELL_KNOWN } from '../helpers/wellKnown.ts';
 import { MAX_TOKENS } from '../../src/state/tokenStore.ts';
 
 // What the soak found, pinned as an ordinary test over HTTP: every IAM token was kept for ever

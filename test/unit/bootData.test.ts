@@ -25,7 +25,7 @@ describe('boot-time data checks', () => {
       writeFileSync(join(dir, 'scenarios/tencent/ocr/IDCardOCR/broken.json'), '{ not json');
       writeFileSync(join(dir, 'scenarios/tencent/ocr/IDCardOCR/ghost.json'), JSON.stringify({ description: 'x', error: 'FailedOperation.NoSuchCode' }));
       writeFileSync(join(dir, 'scenarios/tencent/ocr/IDCardOCR/typo.json'), JSON.stringify({ description: 'x', warnings: ['-1234'] }));
-      rmSync(join(dir, 'keys/tencent-test-encryption-private.pem'));
+      rmSync(join(dir, 'keys/test-encryption-private.pem'));
       let error: unknown;
       try { createApp({ dataDir: dir }); } catch (e) { error = e; }
       expect(error).toBeInstanceOf(DataError);

@@ -1,7 +1,8 @@
 import { raise, raiseDiagnosed } from '../../errors.ts';
 import { isSdkHmac, parseSdkHmac, checkSdkDate, verifySdkHmac, diagnoseSdkHmac } from '../../signing/sdkHmac.ts';
 import type { ApiDefinition } from '../../data/types.ts';
-import type { AuthContext, Caller, Decoded } from '../Provider.ts';
+import type { AuthContext, Caller } from '../Provider.ts';
+import type { HuaweiDecoded } from './decode.ts';
 import type { LockoutRule } from '../../state/akLockout.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { LockoutRule } from '../../state/akLockout.ts';
  * and issued tokens; `off`: nothing is checked. Issued tokens expire in every mode but off. An API
  * whose action.json says `"auth": []` (IAM's password token API) takes no credential at all.
  */
-export function authenticate(d: Decoded, api: ApiDefinition, ctx: AuthContext): Caller {
+export function authenticate(d: HuaweiDecoded, api: ApiDefinition, ctx: AuthContext): Caller {
   const ways = api.meta.auth ?? ['signature', 'token'];
   if (ways.length === 0) return { id: 'anonymous' };
   const { config } = ctx;
@@ -49,13 +50,13 @@ export function authenticate(d: Decoded, api: ApiDefinition, ctx: AuthContext): 
  * The vendor's answer says the AK is locked, not for how long or why: the notices do, on the
  * emulator's clock, and name the reset that clears it.
  */
-function checkAkSk(d: Decoded, { config, state, facts, now }: AuthContext): string {
+function checkAkSk(d: HuaweiDecoded, { config, state, facts, now, secretOf }: AuthContext): string {
   const auth = parseSdkHmac(d);
   if (state.lockout.isLocked(auth.ak, now)) {
     throw raise('credentialLocked').noting(`AK ${auth.ak} is locked out${afterFailures(facts.limits.lockout)}${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
   }
-  checkSdkDate(auth, now, facts.limits.clockSkewSeconds ?? 900);
-  const sk = config.credentials.huawei.get(auth.ak);
+  checkSdkDate(auth, now, facts.limits.clockSkewSeconds);
+  const sk = secretOf(auth.ak);
   if (sk === undefined) {
     if (config.auth === 'strict') throw raise('unknownCredential', { ak: auth.ak });
     return auth.ak;

@@ -2,6 +2,9 @@ import { raise } from '../../errors.ts';
 import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
 import type { Decoded, RawRequest } from '../Provider.ts';
 
+/** A Huawei request is named by its method and path (matched against each action.json `http`). */
+export type HuaweiDecoded = Decoded<{ method: string; path: string }>;
+
 /** Every Huawei API is plain REST (APIG): one style, one body limit (provider.json `bodyLimits.rest`). */
 export const styleOf = (_req: RawRequest): string => 'rest';
 
@@ -14,7 +17,7 @@ export function begin(): void {}
  * refused with the code the API names for it (ModelArts.4105 for OCR, IAM.400 for IAM), so it is
  * parsed in the validate stage, when the API is known.
  */
-export async function decode(req: RawRequest, body: Buffer): Promise<Decoded> {
+export async function decode(req: RawRequest, body: Buffer): Promise<HuaweiDecoded> {
   const q = req.url.indexOf('?');
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const rawQuery = q < 0 ? '' : req.url.slice(q + 1);

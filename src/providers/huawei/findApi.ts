@@ -2,7 +2,7 @@ import { raise } from '../../errors.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
-import type { Decoded } from '../Provider.ts';
+import type { HuaweiDecoded } from './decode.ts';
 
 interface Route { api: ApiDefinition; method: string; template: string; path: RegExp; names: string[] }
 
@@ -33,8 +33,8 @@ function routes(data: DataSet): Route[] {
  * disagrees with the path. APIG's "The API does not exist." names no route: the notice lists the
  * ones served, with the nearest.
  */
-export function findApi(d: Decoded, data: DataSet): ApiDefinition {
-  const { method = '', path = '' } = d.target;
+export function findApi(d: HuaweiDecoded, data: DataSet): ApiDefinition {
+  const { method, path } = d.target;
   const takes: string[] = [];
   for (const r of routes(data)) {
     const m = r.path.exec(path);
@@ -57,7 +57,7 @@ function unknownRoute(method: string, path: string, list: Route[]): string {
   return `no emulated API at ${shownValue(asked, PATH_SHOWN)}${didYouMean(asked, filled)}: this emulator serves ${list.map((r) => `${r.method} ${r.template}`).join(', ')}`;
 }
 
-function checkProjectId(d: Decoded): void {
+function checkProjectId(d: HuaweiDecoded): void {
   const projectId = d.pathParams.project_id;
   if (projectId === undefined) return;
   if (projectId === '{project_id}') throw raise('projectPlaceholder');

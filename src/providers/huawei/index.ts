@@ -1,11 +1,12 @@
 import type { Provider } from '../Provider.ts';
-import { begin, decode, styleOf } from './decode.ts';
+import { begin, decode, styleOf, type HuaweiDecoded } from './decode.ts';
 import { findApi } from './findApi.ts';
 import { authenticate } from './authenticate.ts';
-import { render, renderError } from './render.ts';
+import { errorReply, reply } from './render.ts';
+import { actions } from './actions/index.ts';
 
 /** Huawei Cloud APIG REST paths (/v1-3/…): the OCR API and the IAM calls of the token and region flows. */
-export const huawei: Provider = {
+export const huawei: Provider<HuaweiDecoded> = {
   name: 'huawei',
   styleOf,
   begin,
@@ -13,6 +14,7 @@ export const huawei: Provider = {
   findApi,
   authenticate,
   bodyEnvelope: () => ({}),
-  render,
-  renderError,
+  reply,
+  errorReply,
+  actions,
 };

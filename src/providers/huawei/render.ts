@@ -1,12 +1,9 @@
-import { STATUS_CODES, type ServerResponse } from 'node:http';
-import type { Call, RenderedError } from '../Provider.ts';
-import { writeJson } from '../writeJson.ts';
+import { STATUS_CODES } from 'node:http';
+import type { Call, ProviderReply, RenderedError } from '../Provider.ts';
 
 /** Every Huawei reply: JSON with X-Request-Id, which both SDKs read as the request id. */
-export function render(res: ServerResponse, call: Call, status: number, body: unknown, headers: Record<string, string>): unknown {
-  res.setHeader('X-Request-Id', call.requestId);
-  writeJson(res, status, body, headers);
-  return body;
+export function reply(call: Call, status: number, body: unknown, headers: Record<string, string>): ProviderReply {
+  return { status, headers: { ...headers, 'X-Request-Id': call.requestId }, body };
 }
 
 /**
@@ -15,10 +12,10 @@ export function render(res: ServerResponse, call: Call, status: number, body: un
  * `{error_code, error_msg, request_id}`, IAM's `{"error":{"code":<status>,"message","title"}}`, the
  * service's flat `{error_code, error_msg}`.
  */
-export function renderError(res: ServerResponse, call: Call, e: RenderedError): unknown {
+export function errorReply(call: Call, e: RenderedError): ProviderReply {
   let body: unknown;
   if (e.envelope === 'iam') body = { error: { code: e.status, message: e.message, title: STATUS_CODES[e.status] ?? '' } };
   else if (e.envelope === 'gateway') body = { error_code: e.code, error_msg: e.message, request_id: call.requestId };
   else body = { error_code: e.code, error_msg: e.message };
-  return render(res, call, e.status, body, {});
+  return reply(call, e.status, body, {});
 }

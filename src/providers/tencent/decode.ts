@@ -12,7 +12,7 @@ import type { Call, Decoded, RawRequest } from '../Provider.ts';
 export type Style = 'tc3-json' | 'tc3-get' | 'tc3-multipart' | 'v1-form' | 'v1-get';
 
 /** A decoded Tencent request: the v1 common parameters travel beside the action's own. */
-export interface TencentDecoded extends Decoded {
+export interface TencentDecoded extends Decoded<{ action: string; version: string }> {
   style: Style;
   /** v1 common parameters (SecretId, Signature, Nonce, ...) as text. */
   common: Record<string, string>;

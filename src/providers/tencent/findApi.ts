@@ -2,15 +2,15 @@ import { raise } from '../../errors.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
-import type { Decoded } from '../Provider.ts';
+import type { TencentDecoded } from './decode.ts';
 
 /**
  * Dispatch is by Action and Version, never by the credential scope's service: Node signs the service
  * as `127` or `localhost:4600` when pointed at localhost. The vendor's InvalidAction names neither
  * what it would have taken nor the nearest action (`idcardocr`, `IDCardOCRX`): the notice does.
  */
-export function findApi(d: Decoded, data: DataSet): ApiDefinition {
-  const { action = '', version = '' } = d.target;
+export function findApi(d: TencentDecoded, data: DataSet): ApiDefinition {
+  const { action, version } = d.target;
   const api = data.apis.get(`tencent:${action}`);
   if (!api) {
     const served = [...data.apis.values()].filter((a) => a.meta.provider === 'tencent').map((a) => a.meta.action);

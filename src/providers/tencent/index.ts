@@ -1,11 +1,12 @@
 import type { Provider } from '../Provider.ts';
-import { begin, decode, styleOf } from './decode.ts';
+import { begin, decode, styleOf, type TencentDecoded } from './decode.ts';
 import { findApi } from './findApi.ts';
 import { authenticate } from './authenticate.ts';
-import { render, renderError } from './render.ts';
+import { errorReply, reply } from './render.ts';
+import { actions } from './actions/index.ts';
 
 /** Tencent Cloud API 3.0 at `/`: every reply HTTP 200 with the `{"Response":{...}}` envelope, errors included. */
-export const tencent: Provider = {
+export const tencent: Provider<TencentDecoded> = {
   name: 'tencent',
   styleOf,
   begin,
@@ -13,6 +14,7 @@ export const tencent: Provider = {
   findApi,
   authenticate,
   bodyEnvelope: (call) => ({ RequestId: call.requestId }),
-  render,
-  renderError,
+  reply,
+  errorReply,
+  actions,
 };

@@ -1,4 +1,4 @@
-import type { YMD } from '../identity/index.ts';
+import type { YMD } from '../../../identity/index.ts';
 
 /** IDCardOCR Birth: `1987/1/1`, no zero padding (tccli examples.json). */
 export const slashDate = (d: YMD): string => `${d.year}/${d.month}/${d.day}`;

@@ -1,8 +1,7 @@
-import { raise } from '../errors.ts';
-import { WELL_KNOWN } from '../config.ts';
+import { raise } from '../../../errors.ts';
 import { DEFAULT_REGION, iamId } from './iamIds.ts';
-import type { IssuedToken } from '../state/tokenStore.ts';
-import type { ActionHandler } from './types.ts';
+import type { IssuedToken } from '../../../state/tokenStore.ts';
+import type { ActionHandler } from '../../../actions/types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -15,14 +14,14 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
  * name gives a project token; a domain scope (or none) a domain token, which OCR refuses. `--auth
  * strict` wants the well-known user and password, lenient any non-empty password.
  */
-export const KeystoneCreateUserTokenByPassword: ActionHandler = ({ params, auth, seed, now, tokens, limits, request, setHeader }) => {
+export const KeystoneCreateUserTokenByPassword: ActionHandler = ({ params, auth, seed, now, tokens, testCredentials, limits, request, setHeader }) => {
   const user = obj(obj(obj(obj(params.auth)?.identity)?.password)?.user);
   const domain = obj(user?.domain);
   const userName = text(user?.name);
   const domainName = text(domain?.name) ?? text(domain?.id);
   if (!userName || !domainName) throw raise('invalidIdentity');
   const password = String(user?.password ?? '');
-  const wrong = auth === 'strict' ? userName !== WELL_KNOWN.huawei.user || password !== WELL_KNOWN.huawei.password : password === '';
+  const wrong = auth === 'strict' ? userName !== testCredentials.user || password !== testCredentials.password : password === '';
   if (auth !== 'off' && wrong) throw raise('wrongPassword');
 
   const project = obj(obj(obj(params.auth)?.scope)?.project);

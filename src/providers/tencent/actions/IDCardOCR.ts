@@ -1,12 +1,12 @@
-import { MockError } from '../errors.ts';
-import { crop } from './crop.ts';
-import { createRandom } from '../identity/index.ts';
+import { MockError } from '../../../errors.ts';
+import { crop } from '../../../actions/crop.ts';
+import { createRandom } from '../../../identity/index.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
-import { reportedWarnings } from './reportedWarnings.ts';
-import { slashDate, validDate } from './tencentDates.ts';
-import type { ActionHandler } from './types.ts';
-import type { ApiDefinition } from '../data/types.ts';
-import type { JsonSchema } from '../data/jsonSchema.ts';
+import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
+import { slashDate, validDate } from './dates.ts';
+import type { ActionHandler } from '../../../actions/types.ts';
+import type { ApiDefinition } from '../../../data/types.ts';
+import type { JsonSchema } from '../../../data/jsonSchema.ts';
 
 /**
  * IDCardOCR (ocr 2018-11-19): the person in the image, photo side (FRONT) or emblem side (BACK).

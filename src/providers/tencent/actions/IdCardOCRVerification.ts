@@ -1,14 +1,14 @@
-import { raise } from '../errors.ts';
-import { createRandom } from '../identity/index.ts';
-import { chinaDate, formatCompact } from '../identity/ymd.ts';
-import { decryptFields, type EncryptionParam } from '../encryption/decryptFields.ts';
-import { testKeyPair } from '../encryption/testKeyPair.ts';
-import { crop } from './crop.ts';
+import { raise } from '../../../errors.ts';
+import { createRandom } from '../../../identity/index.ts';
+import { chinaDate, formatCompact } from '../../../identity/ymd.ts';
+import { decryptFields, type EncryptionParam } from '../../../encryption/decryptFields.ts';
+import { testKeyPair } from '../../../encryption/testKeyPair.ts';
+import { crop } from '../../../actions/crop.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
-import { reportedWarnings } from './reportedWarnings.ts';
-import { slashDate } from './tencentDates.ts';
-import { verificationResult } from './verificationResult.ts';
-import type { ActionHandler } from './types.ts';
+import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
+import { slashDate } from './dates.ts';
+import { verificationResult } from '../../../actions/verificationResult.ts';
+import type { ActionHandler } from '../../../actions/types.ts';
 
 /**
  * Identity verification against the "ID database" (the identity register), shared by the FaceID

@@ -1,9 +1,9 @@
-import { macaoPersonFor } from '../identity/macao/macaoPersonFor.ts';
-import { crop } from './crop.ts';
+import { macaoPersonFor } from '../../../identity/macao/macaoPersonFor.ts';
+import { crop } from '../../../actions/crop.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
-import { reportedWarnings } from './reportedWarnings.ts';
-import { dashDate } from './tencentDates.ts';
-import type { ActionHandler } from './types.ts';
+import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
+import { dashDate } from './dates.ts';
+import type { ActionHandler } from '../../../actions/types.ts';
 
 /**
  * RecognizeMacaoIDCardOCR (ocr 2018-11-19, intl): the Macao resident in the photo-side image. The

@@ -1,5 +1,5 @@
 import { DEFAULT_REGION, iamId } from './iamIds.ts';
-import type { ActionHandler } from './types.ts';
+import type { ActionHandler } from '../../../actions/types.ts';
 
 /**
  * `GET /v3/projects?name=<region>`, AK/SK-signed by the SDKs when they have a region and no project id:

@@ -1,12 +1,12 @@
-import { MockError, raise } from '../errors.ts';
-import { createRandom, type Person, type Random } from '../identity/index.ts';
-import { chinaDate } from '../identity/ymd.ts';
-import { crop } from './crop.ts';
+import { MockError, raise } from '../../../errors.ts';
+import { createRandom, type Person, type Random } from '../../../identity/index.ts';
+import { chinaDate } from '../../../identity/ymd.ts';
+import { crop } from '../../../actions/crop.ts';
 import { backChecks, frontChecks, isoDate, LONG_TERM } from './idCardChecks.ts';
 import { portraitLocation, textLocation, type Placement, type Size } from './cardLayout.ts';
-import type { ImageMarkers } from '../images/markers.ts';
-import type { ActionHandler } from './types.ts';
-import type { ApiDefinition } from '../data/types.ts';
+import type { ImageMarkers } from '../../../images/markers.ts';
+import type { ActionHandler } from '../../../actions/types.ts';
+import type { ApiDefinition } from '../../../data/types.ts';
 
 type Fields = Record<string, unknown>;
 
