@@ -17,6 +17,11 @@ const emulator = async () => {
   return { createApp, runtimeOf, createServer, DataError, watchData, coverageReport };
 };
 
+/** After a signal, how long requests in progress get before their connections are cut. */
+const CUT_AFTER_MS = 1000;
+/** After a signal, the exit at the latest. */
+const STOP_WITHIN_MS = 1800;
+
 /**
  * The only file that touches process.*: the command line and environment in, then a listening
  * server, a data report, a version or a usage text out. Exit codes: 2 for what the user typed
@@ -119,8 +124,10 @@ async function start({ config, tlsDir, watch, warnings }: Extract<Command, { nam
   server.listen(config.port, config.host, () => {
     say(listeningLines(config, (server.address() as AddressInfo).port, certificate));
   });
-  // A second signal while connections drain gets Node's default: stop at once.
+  let exit: (() => void) | undefined;
   const stop = (): void => {
+    // A second signal while connections close: stop at once, with the summary.
+    if (exit) return exit();
     watcher?.close();
     // Taken at the signal, before draining, so that the report exists even if a hung connection keeps the server open.
     const report = coverageReport(rt);
@@ -133,13 +140,20 @@ async function start({ config, tlsDir, watch, warnings }: Extract<Command, { nam
         code = 1;
       }
     }
-    server.close(() => {
+    exit = () => {
       say([...coverageLines(config, report), ...stoppedLines(config)]);
       process.exit(code);
-    });
+    };
+    // close() ends the idle connections and the event streams (src/server.ts), then waits for the
+    // requests in progress: a `hang` fault's until its client gives up (never, for a client without
+    // a timeout), a slow upload's until its end. They get CUT_AFTER_MS, then their connections are
+    // cut; STOP_WITHIN_MS is the exit's deadline whatever holds the process (CI teardown waits on it).
+    server.close(exit);
+    setTimeout(() => server.closeAllConnections(), CUT_AFTER_MS).unref();
+    setTimeout(exit, STOP_WITHIN_MS).unref();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return undefined;
 }
 

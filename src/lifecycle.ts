@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMockError, raise } from './errors.ts';
-import { captureBody, closeAfterDrain } from './pipeline/captureBody.ts';
+import { captureBody, closeAfterDrain, endAfterDrain } from './pipeline/captureBody.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
 import { urlMarkers } from './pipeline/urlMarkers.ts';
@@ -142,8 +142,11 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
       seen.diagnosis = e.diagnosis;
       if (config.debugSignatures && !res.headersSent) res.setHeader(SIGNATURE_DEBUG_HEADER, Buffer.from(JSON.stringify(e.diagnosis)).toString('base64'));
     }
-    // The client may still be sending an oversized body; after this reply the connection cannot be reused.
+    // The client may still be sending a body: an oversized one (after this reply the connection cannot be
+    // reused), or one refused before it was read (a wrong method or content type). Either is drained
+    // before the reply ends, as a reply to a `Connection: close` request closes the socket when it ends.
     if (isMockError(e) && e.role === 'bodyTooLarge') closeAfterDrain(res);
+    else if (!req.complete) endAfterDrain(res);
     const render = (): void => { seen.body = writeReply(res, provider.errorReply(call, error)); };
     if (scenario?.fault && !res.headersSent) outcome = playFault(scenario.fault, res, render);
     else if (!res.headersSent) render();

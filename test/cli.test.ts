@@ -3,8 +3,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tc3Headers } from './helpers/signTc3.ts';
+import { WELL_KNOWN } from '../src/config.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = join(root, 'bin/idcard-mock.js');
@@ -117,6 +121,58 @@ describe('idcard-mock start', { timeout: SPAWN_TIMEOUT }, () => {
       });
       expect(status).toBe(200);
     });
+  });
+});
+
+/**
+ * Holds three connections open on a started CLI, none of which would end by itself: a signed call
+ * bound to a `hang` fault, sent by a client without a timeout; an event stream (an open dashboard);
+ * an upload that stopped half-way. Resolves once the emulator holds all three.
+ */
+async function holdConnections(url: string): Promise<void> {
+  const host = new URL(url).host;
+  const put = await fetch(`${url}/__mock/bindings/${WELL_KNOWN.tencent.secretId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ steps: [{ fault: 'hang' }] }) });
+  expect(put.status).toBe(200);
+  const body = '{"ImageBase64":"AAAA"}';
+  request(`${url}/`, { method: 'POST', headers: tc3Headers({ host, body }) }).on('error', () => { /* cut at the stop */ }).end(body);
+  await expect.poll(async () => ((await (await fetch(`${url}/__mock/journal`)).json()) as { outcome: string }[]).map((e) => e.outcome)).toContain('fault:hang');
+  await new Promise<void>((resolve, reject) => {
+    request(`${url}/__mock/events`, (res) => { res.once('data', () => resolve()); res.on('error', () => { /* cut at the stop */ }); }).on('error', reject).end();
+  });
+  const upload = connect(Number(new URL(url).port), '127.0.0.1');
+  upload.on('error', () => { /* cut at the stop */ });
+  upload.write(`POST / HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"Image`);
+}
+
+describe('stopping', { timeout: SPAWN_TIMEOUT }, () => {
+  it('SIGTERM ends the CLI within 2 s with a hung call, an event stream and a stalled upload open, and writes the coverage report', async () => {
+    const out = join(scratch, 'stop-coverage.json');
+    const r = run(['--port', '0', '--coverage-out', out]);
+    const line = await r.firstLine;
+    expect(line, r.output().err).toMatch(/^idcard-mock listening on /);
+    await holdConnections(line.replace('idcard-mock listening on ', ''));
+    const signalled = performance.now();
+    r.child.kill('SIGTERM');
+    const { code, out: stdout } = await r.exited;
+    expect(performance.now() - signalled).toBeLessThan(2000);
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')) as object)).toContain('tencent:IDCardOCR');
+    expect(stdout.trim().split('\n').slice(-2)).toEqual([expect.stringMatching(/^idcard-mock: coverage \d+\/\d+ outcomes/), 'idcard-mock: stopped']);
+  });
+
+  it('a second signal stops it at once, without waiting for the connections to be cut', async () => {
+    const r = run(['--port', '0']);
+    const line = await r.firstLine;
+    await holdConnections(line.replace('idcard-mock listening on ', ''));
+    const signalled = performance.now();
+    // Two different signals: two of the same sent at once may reach the process as one.
+    r.child.kill('SIGTERM');
+    r.child.kill('SIGINT');
+    const { code, out } = await r.exited;
+    // The first signal alone waits a second (src/cli.ts CUT_AFTER_MS) before it cuts the hung call.
+    expect(performance.now() - signalled).toBeLessThan(1000);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').at(-1)).toBe('idcard-mock: stopped');
   });
 });
 

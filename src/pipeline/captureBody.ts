@@ -59,19 +59,28 @@ function drain(req: IncomingMessage, already = 0): void {
 
 /**
  * Makes the reply to an oversized request the connection's last one without breaking the client's
- * upload. Node closes the socket as soon as a `Connection: close` response is finished; a client
- * still writing its body (the SDKs write it all before reading) then gets EPIPE/ECONNRESET instead
- * of the vendor's error. Here the reply's bytes are written at once, and only the end of the
- * response, which closes the socket, waits until the body is drained (or the drain's bounds hit).
+ * upload (see endAfterDrain): the drain is bounded, so the connection cannot be reused after it.
  */
 export function closeAfterDrain(res: ServerResponse): void {
   res.setHeader('Connection', 'close');
+  endAfterDrain(res);
+}
+
+/**
+ * Lets a client that is still sending its body read a reply given before the body was read (one too
+ * large, a wrong method or content type). Node closes the socket as soon as a `Connection: close`
+ * response is finished (the client asked for it, or closeAfterDrain); a client still writing its
+ * body (the SDKs write it all before reading) then gets EPIPE/ECONNRESET, and loses the reply the
+ * kernel already held for it. Here the reply's bytes are written at once, and only the end of the
+ * response, which closes the socket, waits until the body is drained (or the drain's bounds hit).
+ */
+export function endAfterDrain(res: ServerResponse): void {
   const req = res.req;
   if (req.complete || req.destroyed) return;
   drain(req);
   const drained = new Promise<void>((resolve) => { req.once('end', resolve); req.once('close', resolve); });
   const end = res.end.bind(res) as (cb?: () => void) => ServerResponse;
-  res.end = function endAfterDrain(this: ServerResponse, ...args: unknown[]): ServerResponse {
+  res.end = function endAfterDrained(this: ServerResponse, ...args: unknown[]): ServerResponse {
     const cb = typeof args.at(-1) === 'function' ? (args.pop() as () => void) : undefined;
     if (args[0] !== undefined && args[0] !== null) res.write(args[0] as string | Uint8Array, (args[1] as BufferEncoding | undefined) ?? 'utf8');
     void drained.then(() => end(cb));

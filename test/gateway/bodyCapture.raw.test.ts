@@ -103,6 +103,29 @@ describe('an oversized body is answered with the vendor error, read to its end, 
   });
 });
 
+describe('a body refused before it is read (a content type the door does not take) is read to its end too', () => {
+  it('a `Connection: close` client sending 1 MB in pieces reads InvalidParameter, not EPIPE', async () => {
+    const body = filler(MB);
+    const socket = connect(server.port, '127.0.0.1');
+    const received: Buffer[] = [];
+    let error: string | undefined;
+    socket.on('error', (e: NodeJS.ErrnoException) => { error ??= e.code; });
+    socket.on('data', (d: Buffer) => received.push(d));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    await writeAll(socket, [head('POST', '/', { Host: server.endpoint, 'Content-Type': 'application/octet-stream', 'Content-Length': body.length, Connection: 'close' })]);
+    // A piece at a time, each after a turn of the event loop: the reply is out long before the last one.
+    for (let at = 0; at < body.length && !error; at += 64 * 1024) {
+      await writeAll(socket, [body.subarray(at, at + 64 * 1024)]).catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await closed;
+    expect(error).toBeUndefined();
+    const reply = parseReply(Buffer.concat(received))!;
+    expect(reply.headers.connection).toBe('close');
+    expect(JSON.parse(reply.body.toString('utf8')).Response.Error.Code).toBe('InvalidParameter');
+  });
+});
+
 describe('a client that leaves before the end of its body', () => {
   it('is journaled as Mock.ClientClosedRequest, with nothing in the log, and the emulator answers the next call', async () => {
     const errors = vi.spyOn(console, 'error');
