@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tc3Headers } from './helpers/signTc3.ts';
-import { WELL_KNOWN } from '../src/config.ts';
+import { WELL_KNOWN } from './helpers/wellKnown.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = join(root, 'bin/idcard-mock.js');
