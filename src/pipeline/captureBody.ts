@@ -83,6 +83,9 @@ export function endAfterDrain(res: ServerResponse): void {
   res.end = function endAfterDrained(this: ServerResponse, ...args: unknown[]): ServerResponse {
     const cb = typeof args.at(-1) === 'function' ? (args.pop() as () => void) : undefined;
     if (args[0] !== undefined && args[0] !== null) res.write(args[0] as string | Uint8Array, (args[1] as BufferEncoding | undefined) ?? 'utf8');
+    // A reply with no body to write (a HEAD's) would keep its head in Node's buffer until the end: out now,
+    // so that the client has it even if the connection is cut first (a body the parser then refuses).
+    res.flushHeaders();
     void drained.then(() => end(cb));
     return this;
   } as ServerResponse['end'];
