@@ -170,9 +170,9 @@ describe('parseCommandLine', () => {
     const creds = file('bad-creds.json', JSON.stringify({ tencent: [{ secretId: 'a' }], huawei: {}, other: 1 }));
     const cfg = file('creds.yaml', 'credentials: bad-creds.json\n');
     expect(problems(['--config', cfg])).toEqual([
-      `${cfg}: credentials ${creds}: unknown key other (only "tencent" and "huawei")`,
       `${cfg}: credentials ${creds}: tencent[0] needs string secretId and secretKey`,
       `${cfg}: credentials ${creds}: huawei must be a list`,
+      `${cfg}: credentials ${creds}: unknown key other (the providers are huawei, tencent)`,
     ]);
   });
 

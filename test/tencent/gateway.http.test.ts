@@ -129,11 +129,11 @@ describe('Cloud API 3.0 gateway errors over raw HTTP', () => {
     expectError(await signed('{}', { date: '2001-01-01' }), 'AuthFailure.SignatureExpire');
   });
 
-  it('AuthFailure.SecretIdNotFound in strict mode', async () => {
-    const strict = await startServer({ auth: 'strict', credentials: { tencent: new Map(), huawei: new Map() } });
+  it('AuthFailure.SecretIdNotFound in strict mode, for a SecretId neither stored nor the well-known one', async () => {
+    const strict = await startServer({ auth: 'strict', credentials: { tencent: new Map([['AKIDSTOREDELSEWHERE', 'k']]) } });
     try {
       const body = JSON.stringify({ ImageBase64: image });
-      const res = await request(strict.url).post('/').set(tc3Headers({ host: strict.endpoint, body })).send(body);
+      const res = await request(strict.url).post('/').set(tc3Headers({ host: strict.endpoint, body, secretId: 'AKIDNEVERSTORED' })).send(body);
       expectError(res, 'AuthFailure.SecretIdNotFound');
     } finally {
       await strict.close();
