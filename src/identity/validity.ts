@@ -19,6 +19,27 @@ export function validToFor(birth: YMD, validFrom: YMD): YMD | 'long-term' {
   return years === 'long-term' ? years : addYears(validFrom, years);
 }
 
+/**
+ * The day every fake person is drawn as of (China time): ages, birth dates and first cards are counted from it,
+ * never from the clock, so the same image is the same person on every day. It is the day the README's
+ * sample outputs were drawn; changing it changes every person.
+ */
+export const DRAWN_AS_OF: YMD = Object.freeze({ year: 2026, month: 12, day: 5 });
+
+/**
+ * The card as it is on `today`: one that expired since was renewed on its expiry day, for the term the
+ * holder's age then gives (居民身份证法 art. 5), as often as needed. A card issued after `today` (a clock
+ * set before DRAWN_AS_OF) is left as drawn.
+ */
+export function renewedOn(birth: YMD, card: { validFrom: YMD; validTo: YMD | 'long-term' }, today: YMD): { validFrom: YMD; validTo: YMD | 'long-term' } {
+  let { validFrom, validTo } = card;
+  while (validTo !== 'long-term' && compareYmd(validTo, today) <= 0) {
+    validFrom = validTo;
+    validTo = validToFor(birth, validFrom);
+  }
+  return { validFrom, validTo };
+}
+
 // Second-generation cards (the ones with a chip and this field layout) were issued from 2004.
 const FIRST_ISSUE = toEpochDay({ year: 2004, month: 1, day: 1 });
 const MAX_YEARS_AGO = 20;

@@ -4,10 +4,12 @@ import { idCheckDigit, isValidIdNumber } from '../../src/identity/idNumber.ts';
 import { nations } from '../../src/identity/nations.ts';
 import { personFor, type Person } from '../../src/identity/personFor.ts';
 import { createRandom } from '../../src/identity/random.ts';
+import { DRAWN_AS_OF } from '../../src/identity/validity.ts';
 import type { YMD } from '../../src/identity/ymd.ts';
 
-const NOW = new Date('2025-06-15T04:00:00Z'); // 2025-06-15 in China (UTC+8)
-const TODAY = { year: 2025, month: 6, day: 15 };
+// Years after DRAWN_AS_OF, so that many of the cards drawn then have expired and were renewed.
+const NOW = new Date('2031-06-15T04:00:00Z'); // 2031-06-15 in China (UTC+8)
+const TODAY = { year: 2031, month: 6, day: 15 };
 const cmp = (a: YMD, b: YMD): number => Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
 const age = (birth: YMD, on: YMD): number =>
   on.year - birth.year - (on.month < birth.month || (on.month === birth.month && on.day < birth.day) ? 1 : 0);
@@ -98,12 +100,18 @@ describe('createRandom', () => {
 });
 
 describe('personFor', () => {
-  it('is deterministic for key + seed + day', () => {
+  it('is deterministic for key + seed, on any day: only an expired card is renewed', () => {
     expect(personFor('img-1', 'seed', NOW)).toEqual(personFor('img-1', 'seed', NOW));
     const bytes = new Uint8Array([1, 2, 3]);
     expect(personFor(bytes, 'seed', NOW)).toEqual(personFor(new Uint8Array([1, 2, 3]), 'seed', NOW));
     // Same calendar day in China -> same person, whatever the hour.
-    expect(personFor('img-1', 'seed', new Date('2025-06-14T16:30:00Z'))).toEqual(personFor('img-1', 'seed', NOW));
+    expect(personFor('img-1', 'seed', new Date('2031-06-14T16:30:00Z'))).toEqual(personFor('img-1', 'seed', NOW));
+    // Another day, years apart: the same person (a CI suite's expected values hold tomorrow).
+    const identity = ({ validFrom: _f, validTo: _t, ...rest }: Person): Omit<Person, 'validFrom' | 'validTo'> => rest;
+    for (let i = 0; i < 50; i++) {
+      const days = [new Date('2026-12-06T12:00:00+08:00'), NOW, new Date('2060-01-01T12:00:00+08:00')].map((d) => personFor(`day-${i}`, 'seed', d));
+      expect(days.map(identity)).toEqual([identity(days[0]!), identity(days[0]!), identity(days[0]!)]);
+    }
   });
   it('gives a different population for another seed or key', () => {
     const keys = Array.from({ length: 50 }, (_, i) => `key-${i}`);
@@ -129,9 +137,9 @@ describe('personFor', () => {
       expect(p.name).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
       expect(p.name).toBe(p.surname + p.givenName);
       expect(nationNames.has(p.nation)).toBe(true);
-      const ageNow = age(p.birth, TODAY);
-      expect(ageNow).toBeGreaterThanOrEqual(18);
-      expect(ageNow).toBeLessThanOrEqual(75);
+      const ageDrawn = age(p.birth, DRAWN_AS_OF);
+      expect(ageDrawn).toBeGreaterThanOrEqual(18);
+      expect(ageDrawn).toBeLessThanOrEqual(75);
     }
   });
 
@@ -152,6 +160,8 @@ describe('personFor', () => {
       expect(p.validFrom.day - p.validTo.day).toBeLessThanOrEqual(1); // 29 Feb -> 28 Feb
       expect(cmp(p.validTo, TODAY)).toBeGreaterThan(0); // the current card is unexpired
     }
+    // Some were renewed since DRAWN_AS_OF (issued after it), so the renewal is exercised.
+    expect(people.filter((p) => cmp(p.validFrom, DRAWN_AS_OF) > 0).length).toBeGreaterThan(10);
   });
 
   it('has realistic distributions', () => {

@@ -1,6 +1,7 @@
 // Deterministic fake Macao resident, as a Macao SAR resident identity card (BIR) prints them and
-// Tencent RecognizeMacaoIDCardOCR returns them: the same (key, seed, calendar day of `now`) always
-// yields the same person, and every field is consistent with the others.
+// Tencent RecognizeMacaoIDCardOCR returns them: the same (key, seed) always yields the same person, on
+// any day (drawn as of DRAWN_AS_OF; only an expired card is renewed), and every field is consistent
+// with the others.
 //
 // - ID: 8 digits printed `NNNNNNN(N)`. Permanent residents' numbers start with 1 or 5, non-permanent
 //   residents' with 7 (vendor example `15****0(4)`). The check digit's algorithm is not published by
@@ -14,6 +15,7 @@
 //   emulator draws one of A, B, C.
 import { createRandom, type Random } from '../random.ts';
 import { addYears, ageOn, chinaDate, compareYmd, fromEpochDay, toEpochDay, type YMD } from '../ymd.ts';
+import { DRAWN_AS_OF } from '../validity.ts';
 import { macaoName, type MacaoName, type MacaoSex } from './macaoName.ts';
 
 export interface MacaoPerson {
@@ -38,15 +40,21 @@ const SYMBOLS = ['A', 'B', 'C'] as const;
 // Adult height in cm (mean, spread) by sex: plausible southern-Chinese adult figures, not a survey.
 const HEIGHT: Record<MacaoSex, [number, number]> = { M: [170.5, 6], F: [158.5, 5.5] };
 
-export function macaoPersonFor(key: string | Uint8Array, seed: string, now: Date = new Date()): MacaoPerson {
+/** Drawn as of `asOf` (DRAWN_AS_OF unless given), whatever `now` is; the card renewed if expired on `now`. */
+export function macaoPersonFor(key: string | Uint8Array, seed: string, now: Date = new Date(), asOf: YMD = DRAWN_AS_OF): MacaoPerson {
   const random = createRandom(seed, 'macao', key);
-  const today = chinaDate(now);
+  const today = asOf;
   const sex: MacaoSex = random.next() < 0.5 ? 'M' : 'F';
   const name = macaoName(random, sex);
   const permanent = random.next() < PERMANENT_SHARE;
   const birth = fromEpochDay(random.int(toEpochDay(addYears(today, -(MAX_AGE + 1))) + 1, toEpochDay(addYears(today, -MIN_AGE))));
   const firstIssue = between(random, addYears(birth, permanent ? 5 : MIN_AGE), yesterday(today));
-  const { currentIssue, validTo } = pickCurrentIssue(random, birth, firstIssue, today, permanent);
+  let { currentIssue, validTo } = pickCurrentIssue(random, birth, firstIssue, today, permanent);
+  // Renewed on its expiry day, as often as needed, when it has expired on `now`.
+  while (compareYmd(validTo, chinaDate(now)) <= 0) {
+    currentIssue = validTo;
+    validTo = addYears(currentIssue, validityYears(birth, currentIssue, permanent));
+  }
   const first = permanent ? random.pick(['1', '5']) : '7';
   const id = `${first}${String(random.int(0, 999_999)).padStart(6, '0')}(${random.int(0, 9)})`;
   const [mean, sd] = HEIGHT[sex];
