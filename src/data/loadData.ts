@@ -120,6 +120,10 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
       problems.push(`${actionF.shown}: provider/service/action must match its folder ${provider}/${service}/${action}`);
       continue;
     }
+    if (!providers[provider!]) {
+      problems.push(`${actionF.shown}: schemas/${provider}/ has no provider.json (the front door of provider ${provider})`);
+      continue;
+    }
     for (const f of [requestF, responseF]) {
       try { checkSchema(f.value as object); } catch (e) { problems.push(`${f.shown}: ${(e as Error).message}`); }
     }

@@ -10,7 +10,7 @@ export type Role =
   | 'malformedMultipart' | 'unknownApi' | 'unknownVersion' | 'projectPlaceholder' | 'projectMismatch'
   // authentication
   | 'authorizationMalformed' | 'signedHeadersIncomplete' | 'clockSkew' | 'credentialDateMismatch' | 'payloadHashMismatch'
-  | 'signatureMismatch' | 'unknownCredential' | 'credentialLocked' | 'tokenMissing' | 'tokenUnknown' | 'tokenMalformed'
+  | 'signatureMismatch' | 'unknownCredential' | 'dateMalformed' | 'nonceReused' | 'credentialLocked' | 'tokenMissing' | 'tokenUnknown' | 'tokenMalformed'
   | 'tokenExpired' | 'tokenOtherProject' | 'tokenNotProjectScoped'
   // limits and parameters
   | 'rateLimited' | 'unknownParameter' | 'missingParameter' | 'wrongType' | 'invalidValue'

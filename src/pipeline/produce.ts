@@ -70,7 +70,9 @@ export function produce(rt: Runtime, p: Production): Reply {
   const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
   if (config.checkResponses) checkResponse(api, body);
   const field = api.results.field;
-  const result = field && typeof body[field] === 'string' ? (body[field] as string) : undefined;
+  // A dot path where the result sits inside an object of the answer (`ResultObject.BizCode`).
+  const value = field?.split('.').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), body);
+  const result = typeof value === 'string' ? value : undefined;
   return { status: api.meta.status ?? 200, body, headers, warnings, result };
 }
 

@@ -6,6 +6,7 @@ import { AkLockout } from './akLockout.ts';
 import { Bindings } from './bindings.ts';
 import { Counters } from './counters.ts';
 import { Coverage } from './coverage.ts';
+import { SignatureNonces } from './signatureNonces.ts';
 
 /**
  * Everything `POST /__mock/reset` clears, behind one interface: what the emulator has learned and
@@ -20,6 +21,8 @@ export class State {
   readonly tokens = new TokenStore();
   /** Credentials locked after repeated signature failures. */
   readonly lockout = new AkLockout();
+  /** Signature nonces seen, for the replay refusal of schemes that sign one. */
+  readonly nonces = new SignatureNonces();
   /** Per-caller bindings and the server-wide active scenario. */
   readonly bindings = new Bindings();
   /** Scenario `times` budgets and sequence positions, per caller. */
@@ -38,6 +41,7 @@ export class State {
     this.rateWindows.reset();
     this.tokens.reset();
     this.lockout.reset();
+    this.nonces.reset();
     this.bindings.reset();
     this.counters.reset();
     this.coverage.reset();
