@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backChecks, frontChecks } from '../../src/providers/huawei/actions/idCardChecks.ts';
+import { backChecks, frontChecks } from '../../src/identity/idCardChecks.ts';
 
 const today = { year: 2026, month: 11, day: 21 };
 

@@ -1,5 +1,5 @@
-import { isValidIdNumber, TERM_YEARS, type YMD } from '../../../identity/index.ts';
-import { addYears, compareYmd, isValidYmd } from '../../../identity/ymd.ts';
+import { isValidIdNumber, TERM_YEARS, type YMD } from './index.ts';
+import { addYears, compareYmd, isValidYmd } from './ymd.ts';
 
 /** The card's words as read, after any scenario overrides: the checks judge what is reported. */
 export interface FrontText { number?: unknown; birth?: unknown; sex?: unknown }
