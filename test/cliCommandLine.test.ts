@@ -172,7 +172,7 @@ describe('parseCommandLine', () => {
     expect(problems(['--config', cfg])).toEqual([
       `${cfg}: credentials ${creds}: tencent[0] needs string secretId and secretKey`,
       `${cfg}: credentials ${creds}: huawei must be a list`,
-      `${cfg}: credentials ${creds}: unknown key other (the providers are huawei, tencent)`,
+      `${cfg}: credentials ${creds}: unknown key other (the providers are alibaba, huawei, tencent)`,
     ]);
   });
 

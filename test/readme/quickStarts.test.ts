@@ -64,17 +64,19 @@ const withoutRequestId = (json: string): unknown => {
 };
 
 describe('the README quick starts', () => {
-  it.each(['tencent-node', 'huawei-node'])('%s runs as written and prints what the README shows', async (name) => {
+  it.each(['tencent-node', 'huawei-node', 'alibaba-node'])('%s runs as written and prints what the README shows', async (name) => {
     const { status, stdout, stderr } = await run(block('quickstart', name).replaceAll(README_PORT, server.endpoint));
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(withoutRequestId(stdout)).toEqual(withoutRequestId(block('output', name)));
   }, 30_000);
 
-  it('both print the same person, the one on the sample card', () => {
+  it('all print the same person, the one on the sample card', () => {
     const tencent = JSON.parse(block('output', 'tencent-node')) as Record<string, string>;
     const huawei = JSON.parse(block('output', 'huawei-node')) as Record<string, string>;
+    const alibaba = JSON.parse(block('output', 'alibaba-node')) as Record<string, string>;
     expect([huawei.name, huawei.number, huawei.address]).toEqual([tencent.Name, tencent.IdNum, tencent.Address]);
+    expect([alibaba.name, alibaba.idNumber, alibaba.address]).toEqual([tencent.Name, tencent.IdNum, tencent.Address]);
   });
 
   it('the Huawei front-side output shows the two date checks false, as the README explains', () => {
@@ -84,11 +86,11 @@ describe('the README quick starts', () => {
   it('no base snippet asks for a scenario; every one names the emulator and the well-known credentials', () => {
     const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Asking for an outcome'));
     const snippets = [...section.matchAll(/```(js|python|go|java)\n([\s\S]*?)```/g)].map((m) => m[2]!);
-    expect(snippets).toHaveLength(6);
+    expect(snippets).toHaveLength(9);
     for (const s of snippets) {
       expect(s).not.toMatch(/mock-scenario/i);
       expect(s).toContain('127.0.0.1:4600');
-      expect(s).toMatch(/AKIDMOCKEXAMPLE000000000000000000000|MOCKAKEXAMPLE0000000/);
+      expect(s).toMatch(/AKIDMOCKEXAMPLE000000000000000000000|MOCKAKEXAMPLE0000000|LTAIMOCKEXAMPLE000000000/);
     }
   });
 });
