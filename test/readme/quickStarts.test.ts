@@ -64,7 +64,7 @@ const withoutRequestId = (json: string): unknown => {
 };
 
 describe('the README quick starts', () => {
-  it.each(['tencent-node', 'huawei-node', 'alibaba-node'])('%s runs as written and prints what the README shows', async (name) => {
+  it.each(['tencent-node', 'huawei-node', 'alibaba-node', 'alibaba-cloudauth-node'])('%s runs as written and prints what the README shows', async (name) => {
     const { status, stdout, stderr } = await run(block('quickstart', name).replaceAll(README_PORT, server.endpoint));
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -86,7 +86,7 @@ describe('the README quick starts', () => {
   it('no base snippet asks for a scenario; every one names the emulator and the well-known credentials', () => {
     const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Asking for an outcome'));
     const snippets = [...section.matchAll(/```(js|python|go|java)\n([\s\S]*?)```/g)].map((m) => m[2]!);
-    expect(snippets).toHaveLength(9);
+    expect(snippets).toHaveLength(10);
     for (const s of snippets) {
       expect(s).not.toMatch(/mock-scenario/i);
       expect(s).toContain('127.0.0.1:4600');
