@@ -23,13 +23,15 @@ export interface SignOptions {
   nowMs?: number;
   /** Extra headers (X-Mock-Scenario), sent but not signed where the scheme allows. */
   headers?: Record<string, string>;
+  /** Alibaba: this x-acs-signature-nonce instead of a fresh one (a replay). */
+  nonce?: string;
 }
 
 export type Signer = (api: ApiDefinition, params: Record<string, unknown>, o: SignOptions) => SignedHttpCall;
 
 const sha256 = (d: string | Buffer): string => createHash('sha256').update(d).digest('hex');
-/** RFC 3986: encodeURIComponent plus `!'()*`. */
-const rfc3986 = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** RFC 3986: encodeURIComponent plus `!'()*` (a lone surrogate becomes U+FFFD). */
+const rfc3986 = (s: string): string => encodeURIComponent((s as string & { toWellFormed(): string }).toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
 
 /** Tencent Cloud API 3.0: TC3-HMAC-SHA256, a JSON POST to `/` with the action, version and service of action.json. */
@@ -72,7 +74,7 @@ const alibaba: Signer = (api, params, o) => {
   const query = inQuery ? rest.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&') : '';
   const body: string | Buffer = rawBody ?? (inQuery ? '' : rest.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&'));
   const type = rawBody ? 'application/octet-stream' : inQuery ? undefined : 'application/x-www-form-urlencoded';
-  const headers = acs3Headers({ host: o.host, action: api.meta.action, version: api.meta.version, query, body, contentType: type, pair: o.pair, nowMs: o.nowMs });
+  const headers = acs3Headers({ host: o.host, action: api.meta.action, version: api.meta.version, query, body, contentType: type, pair: o.pair, nowMs: o.nowMs, nonce: o.nonce });
   return { method: 'POST', path: query ? `/?${query}` : '/', body, headers: { ...headers, ...o.headers } };
 };
 
