@@ -2,15 +2,33 @@ import { connect } from 'node:net';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { tc3Headers, v1Form } from '../../test/helpers/signTc3.ts';
 import { ocrPath, PROJECT_ID, sdkDate, signRequest } from '../../test/helpers/huaweiSign.ts';
+import { fetchCall, signedCall, type KeyPair } from '../../test/helpers/signedCall.ts';
+import { sampleRequest } from '../../test/helpers/sampleRequest.ts';
+import { loadData } from '../../src/data/loadData.ts';
 import { BENCH_CREDENTIALS, huaweiIdCard, idCardOcr } from './requests.ts';
 
 /** A stored Tencent SecretId and Huawei AK that the soak signs wrongly on purpose (a wrong AK/SK signature locks its AK). */
 export const WRONG = { tencent: { secretId: 'AKIDSOAKWRONG000000000000000000000000', secretKey: 'SOAKWRONGSECRETKEY00000000000000' }, huawei: { ak: 'SOAKWRONGAK000000000', sk: 'SOAKWRONGSK00000000000000000000000000000' } };
 
-/** The credentials file for the soak: the benchmark's pairs and the ones signed wrongly. */
+/** The soak's own Alibaba pair (the benchmark has none), stored with `--credentials` so its signatures are fully verified. */
+export const SOAK_ALIBABA = { accessKeyId: 'LTAISOAK0000000000000000', accessKeySecret: 'SOAKALIBABASECRET0000000000000' };
+
+/** The credentials file for the soak: the benchmark's pairs, the soak's Alibaba pair, and the ones signed wrongly. */
 export function soakCredentials(): string {
-  return JSON.stringify({ tencent: [BENCH_CREDENTIALS.tencent, WRONG.tencent], huawei: [BENCH_CREDENTIALS.huawei, WRONG.huawei] });
+  return JSON.stringify({ tencent: [BENCH_CREDENTIALS.tencent, WRONG.tencent], huawei: [BENCH_CREDENTIALS.huawei, WRONG.huawei], alibaba: [SOAK_ALIBABA] });
 }
+
+/** The pair each provider's calls of the mix are signed with, by provider name (as the credentials file stores it). */
+export const SOAK_PAIRS: Record<string, KeyPair> = {
+  tencent: { id: BENCH_CREDENTIALS.tencent.secretId, secret: BENCH_CREDENTIALS.tencent.secretKey },
+  huawei: { id: BENCH_CREDENTIALS.huawei.ak, secret: BENCH_CREDENTIALS.huawei.sk },
+  alibaba: { id: SOAK_ALIBABA.accessKeyId, secret: SOAK_ALIBABA.accessKeySecret },
+};
+
+/** Every API in the data with its sample request (test/helpers/sampleRequest.ts): the mix calls each of them plainly. */
+export const DATA_APIS = [...loadData(new URL('../../', import.meta.url).pathname).apis.values()].map((api) => ({ api, params: sampleRequest(api) }));
+/** The share of the mix (out of 100 for the rest) spent on DATA_APIS, spread evenly over them. */
+export const DATA_SHARE = 10;
 
 /** What a call is expected to answer: success, or one code (Tencent: Response.Error.Code; Huawei: error_code). */
 export type Expect = 'ok' | string;
@@ -34,13 +52,17 @@ const IDS = ['110101198003074413', '11204416541220243X', '440305198701011234'];
 const DATE = (): string => new Date().toISOString().slice(0, 10);
 const structuralTc3 = (secretId: string): string => `TC3-HMAC-SHA256 Credential=${secretId}/${DATE()}/ocr/tc3_request, SignedHeaders=content-type;host, Signature=${'ab'.repeat(32)}`;
 
-/** Tencent and Huawei answers reduced to (HTTP status, code or `ok`). */
+/**
+ * Answers reduced to (HTTP status, code or `ok`): Tencent's Response.Error.Code, Huawei's error_code or
+ * IAM error, Alibaba's Code (the gateway's on a 4xx/5xx; a business code other than "200" in a 200).
+ */
 async function outcome(res: Response): Promise<{ status: number; code: string }> {
   const text = await res.text();
   let json: Record<string, unknown> = {};
   try { json = JSON.parse(text) as Record<string, unknown>; } catch { return { status: res.status, code: `not JSON: ${text.slice(0, 60)}` }; }
   const tencent = json.Response as { Error?: { Code: string } } | undefined;
-  const code = tencent ? tencent.Error?.Code : (json.error_code as string | undefined) ?? (json.error ? `IAM.${(json.error as { code: number }).code}` : undefined);
+  const alibaba = typeof json.RequestId === 'string' && typeof json.Code === 'string' && (res.status !== 200 || json.Code !== '200') ? json.Code : undefined;
+  const code = tencent ? tencent.Error?.Code : (json.error_code as string | undefined) ?? (json.error ? `IAM.${(json.error as { code: number }).code}` : undefined) ?? alibaba;
   return { status: res.status, code: code ?? 'ok' };
 }
 
@@ -65,14 +87,18 @@ function garbage(base: string): Promise<{ status: number; code: string }> {
 }
 
 /**
- * One call of the mix, drawn with `rnd`: every API through every front door and signing style, the
- * control plane, and a share of errors (wrong signatures, broken JSON, unknown actions, scenarios,
+ * One call of the mix, drawn with `rnd`: every API of the data plainly (its sample request, signed as
+ * its provider signs), every API through every front door and signing style, the control plane, and a share of errors (wrong signatures, broken JSON, unknown actions, scenarios,
  * a malformed request line). `state.token`/`state.tokenProject` come from an IAM call made first.
  */
 export function drawCall(rnd: () => number, host: string, state: { token: string; tokenProject: string }): SoakCall {
   const image = IMAGES[Math.floor(rnd() * IMAGES.length)]!;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const r = rnd() * 100;
+  const r = rnd() * (100 + DATA_SHARE);
+  if (r >= 100) {
+    const { api, params } = DATA_APIS[Math.min(DATA_APIS.length - 1, Math.floor(((r - 100) / DATA_SHARE) * DATA_APIS.length))]!;
+    return { kind: `data ${api.meta.provider} ${api.meta.action}`, expect: 'ok', send: (base) => fetchCall(base, signedCall(api, params, { host, pair: SOAK_PAIRS[api.meta.provider] })).then(outcome) };
+  }
   const tc3 = (action: string, version: string, service: string, params: unknown, o: { secretId?: string; secretKey?: string; scenario?: string } = {}): SoakCall['send'] => (base) => {
     const body = JSON.stringify(params);
     const headers = tc3Headers({ host, body, action, version, service, secretId: o.secretId ?? BENCH_CREDENTIALS.tencent.secretId, secretKey: o.secretKey ?? BENCH_CREDENTIALS.tencent.secretKey });

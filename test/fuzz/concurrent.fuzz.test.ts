@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { head, parseReply, type RawReply } from '../helpers/rawHttp.ts';
 import { tc3Headers } from '../helpers/signTc3.ts';
 import { PROJECT_ID, sdkDate, signRequest } from '../helpers/huaweiSign.ts';
-import { CLOCK, CLOCK_S, expectHuaweiEnvelope, expectStillHealthy, expectTencentEnvelope, startFuzzServer, type FuzzServer } from './fuzzKit.ts';
+import { acs3Headers } from '../helpers/signedCall.ts';
+import type { ApiDefinition } from '../../src/data/types.ts';
+import { CLOCK, CLOCK_S, expectAlibabaEnvelope, expectHuaweiEnvelope, expectStillHealthy, expectTencentEnvelope, startFuzzServer, type FuzzServer } from './fuzzKit.ts';
+import { apis } from './dataArbs.ts';
 
 // Bodies of 0 to 1 MB of random bytes, of any content type, signed and unsigned, at every front door,
 // sent by several clients at once, each writing its whole body before it reads (as the SDKs do). What
@@ -26,16 +29,19 @@ let s: FuzzServer;
 beforeAll(async () => { s = await startFuzzServer(); });
 afterAll(async () => { await expectStillHealthy(s); s.errors.mockRestore(); await s.close(); });
 
-const DOORS = [
-  { name: 'tencent', path: '/' },
-  { name: 'huawei-ocr', path: `/v2/${PROJECT_ID}/ocr/id-card` },
-  { name: 'huawei-iam', path: '/v3/auth/tokens' },
-  { name: 'huawei-projects', path: '/v3/projects' },
-  { name: 'huawei-other', path: `/v1/${PROJECT_ID}/unknown` },
-] as const;
+/**
+ * Every front door of the data: each API where its calls arrive (Tencent's and Alibaba's at `/`, named
+ * by their headers; a REST API at its action.json path), and a Huawei path no API has.
+ */
+interface Door { name: string; provider: string; path: string; api?: ApiDefinition }
+const DOORS: Door[] = [
+  ...apis.map((api) => ({ name: `${api.meta.provider} ${api.meta.action}`, provider: api.meta.provider, path: api.meta.http?.path.replace('{project_id}', PROJECT_ID) ?? '/', api })),
+  { name: 'huawei-other', provider: 'huawei', path: `/v1/${PROJECT_ID}/unknown` },
+];
+const CHECKS: Record<string, (reply: RawReply, method: string) => void> = { tencent: expectTencentEnvelope, huawei: expectHuaweiEnvelope, alibaba: expectAlibabaEnvelope };
 const TYPES = ['application/octet-stream', 'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'image/jpeg', ''];
 
-interface Case { door: (typeof DOORS)[number]; method: string; type: string; size: number; fill: number; piece: number; signed: boolean; close: boolean }
+interface Case { door: Door; method: string; type: string; size: number; fill: number; piece: number; signed: boolean; close: boolean }
 
 // Sizes around every limit a front door has (Tencent GET 32 kB, v1 form 1 MB), else anywhere up to 1 MB.
 const size = fc.oneof(
@@ -43,7 +49,8 @@ const size = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(0, 1, 32 * 1024, 32 * 1024 + 1, MB - 1, MB, MB + 1) },
 );
 const caseArb: fc.Arbitrary<Case> = fc.record({
-  door: fc.oneof({ weight: 4, arbitrary: fc.constant(DOORS[0]) }, { weight: 1, arbitrary: fc.constantFrom(...DOORS.slice(1)) }),
+  // Tencent's `/` four times in five, as before the doors came from the data.
+  door: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...DOORS.filter((d) => d.provider === 'tencent')) }, { weight: 1, arbitrary: fc.constantFrom(...DOORS.filter((d) => d.provider !== 'tencent')) }),
   method: fc.oneof({ weight: 8, arbitrary: fc.constant('POST') }, { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH') }),
   type: fc.constantFrom(...TYPES),
   size,
@@ -69,10 +76,16 @@ function request(c: Case, body: Buffer): (string | Buffer)[] {
   const host = s.endpoint;
   const headers: Record<string, string | number> = { Host: host };
   if (c.type) headers['Content-Type'] = c.type;
-  if (c.door.name === 'tencent') {
+  const api = c.door.api;
+  if (c.door.provider === 'tencent') {
+    const names = { action: api!.meta.action, version: api!.meta.version, service: api!.meta.service };
     Object.assign(headers, c.signed
-      ? tc3Headers({ host, body, contentType: c.type, timestamp: CLOCK_S })
-      : { 'X-TC-Action': 'IDCardOCR', 'X-TC-Version': '2018-11-19', 'X-TC-Timestamp': String(CLOCK_S) });
+      ? tc3Headers({ host, body, contentType: c.type, timestamp: CLOCK_S, ...names })
+      : { 'X-TC-Action': names.action, 'X-TC-Version': names.version, 'X-TC-Timestamp': String(CLOCK_S) });
+  } else if (c.door.provider === 'alibaba') {
+    Object.assign(headers, c.signed
+      ? acs3Headers({ host, action: api!.meta.action, version: api!.meta.version, body, contentType: c.type || undefined, nowMs: CLOCK })
+      : { 'x-acs-action': api!.meta.action, 'x-acs-version': api!.meta.version });
   } else if (c.signed) {
     Object.assign(headers, { 'X-Project-Id': PROJECT_ID, 'X-Sdk-Date': sdkDate(CLOCK) });
     const signed = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)]));
@@ -130,6 +143,10 @@ function describeCase(c: Case): string {
 }
 
 describe('concurrent clients: bodies of 0 to 1 MB at every front door', () => {
+  it('every provider of the data has its envelope check', () => {
+    expect(DOORS.filter((d) => !Object.hasOwn(CHECKS, d.provider)).map((d) => d.name)).toEqual([]);
+  });
+
   it(`${CASES} cases over ${CLIENTS} clients at once: every one answered, none EPIPE, ECONNRESET or hung`, async () => {
     const cases = fc.sample(caseArb, { numRuns: CASES, seed: SEED });
     const failures: string[] = [];
@@ -144,8 +161,7 @@ describe('concurrent clients: bodies of 0 to 1 MB at every front door', () => {
           if (reply.hung) broken.hang++;
           else if (reply.error === 'EPIPE' || reply.error === 'ECONNRESET') broken[reply.error]++;
           else if (reply.error) broken.other++;
-          if (c.door.name === 'tencent') expectTencentEnvelope(reply, c.method);
-          else expectHuaweiEnvelope(reply, c.method);
+          CHECKS[c.door.provider]!(reply, c.method);
         } catch (e) {
           failures.push(`${describeCase(c)}: ${reply.hung ? 'hung' : ''} ${(e as Error).message.split('\n')[0]}`);
         }

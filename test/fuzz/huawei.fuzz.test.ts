@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AK, PROJECT_ID, sdkDate, signRequest } from '../helpers/huaweiSign.ts';
+import { fuzzApis } from './dataArbs.ts';
 import {
-  CLOCK, assertOptions, budgetMs, describe as show, expectHuaweiEnvelope, expectStillHealthy, formText, headerSafe, headerValue, imageArb, jsonBody, jsonish,
+  CLOCK, assertOptions, budgetMs, describe as show, expectHuaweiEnvelope, expectStillHealthy, formText, headerSafe, headerValue, jsonBody, jsonish,
   junkText, paramsObject, percent, rarely, send, startFuzzServer, type FuzzRequest, type FuzzServer,
 } from './fuzzKit.ts';
 
@@ -13,12 +14,8 @@ let s: FuzzServer;
 beforeAll(async () => { s = await startFuzzServer(); });
 afterAll(async () => { await expectStillHealthy(s); s.errors.mockRestore(); await s.close(); });
 
-const bool = fc.boolean();
-const OCR_PARAMS = {
-  image: imageArb, url: fc.constantFrom('https://example.com/card.jpg', 'http://127.0.0.1:1/x.png', 'ftp://x', ''), side: fc.constantFrom('front', 'back', 'FRONT', ''),
-  return_verification: bool, return_text_location: bool, detect_reproduce: bool, detect_copy: bool, return_portrait_location: bool, return_portrait_image: bool,
-  return_adjusted_image: bool, detect_tampering: bool, detect_border_integrity: bool, detect_blocking_within_border: bool, detect_blur: bool, detect_interim: bool, detect_glare: bool,
-};
+/** Every Huawei REST API of the data that reads an image (action.json `image`: the OCR APIs), its parameters derived from its request schema. */
+const OCR_APIS = fuzzApis('huawei', { rest: true }).filter((a) => a.api.meta.image);
 const scenarioArb = rarely(fc.oneof(
   fc.constantFrom('AIS.0103', 'AIS.0104', 'photocopy', 'reproduced', 'border-incomplete', 'expired-card', 'long-term-card', 'apigw-prefix', 'apigw-prefix,APIG.0308',
     'APIG.0601', 'ModelArts.4402', 'ModelArts.4105', 'IAM.401', 'RequestLimitExceeded', 'Mock.UnknownScenario', ',', 'photocopy,AIS.0103'),
@@ -67,17 +64,22 @@ function property(arb: fc.Arbitrary<FuzzRequest & { scenario?: string }>) {
 const projectArb = rarely(fc.oneof(fc.constantFrom('%7Bproject_id%7D', '{project_id}', '__proto__', 'constructor', '%E0%A4%A', '%', 'a%2Fb', 'x'.repeat(5000)), junkText.map((t) => percent(t))), PROJECT_ID);
 
 describe('Huawei front door fuzzed', () => {
-  it('OCR id-card: mutated parameters, hostile JSON, junk project ids, every kind of credential', async () => {
+  it('fuzzes every Huawei OCR API of the data', () => {
+    expect(OCR_APIS.length).toBeGreaterThan(0);
+    for (const a of OCR_APIS) expect(Object.keys(a.params).sort(), a.action).toEqual(Object.keys(a.api.request.properties ?? {}).sort());
+  });
+
+  it('OCR APIs (id-card): mutated parameters, hostile JSON, junk project ids, every kind of credential', async () => {
     const arb = fc.record({
-      body: jsonBody(paramsObject(OCR_PARAMS, ['image'])), project: projectArb, scenario: scenarioArb,
+      c: fc.constantFrom(...OCR_APIS).chain((a) => jsonBody(paramsObject(a.params, a.required)).map((body) => ({ a, body }))), project: projectArb, scenario: scenarioArb,
       slash: rarely(fc.constant('/'), ''), query: rarely(formText(fc.array(fc.tuple(junkText, junkText), { maxLength: 2 })).map((q) => `?${q}`), ''),
-      method: rarely(fc.constantFrom('GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'), 'POST', 12),
+      method: rarely(fc.constantFrom('GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'), undefined, 12),
       projectHeader: rarely(fc.constantFrom('other', 'none', 'junk'), 'same', 6), junk: headerValue,
       type: rarely(fc.constantFrom('application/json;charset=utf-8', 'text/plain', '', 'application/x-www-form-urlencoded'), 'application/json', 6),
-    }).map(({ body, project, scenario, slash, query, method, projectHeader, junk, type }): FuzzRequest & { scenario?: string } => {
+    }).map(({ c: { a, body }, project, scenario, slash, query, method, projectHeader, junk, type }): FuzzRequest & { scenario?: string } => {
       const header = { same: project.startsWith('%') ? undefined : project, other: 'ffffffffffffffffffffffffffffffff', none: undefined, junk }[projectHeader];
       return {
-        method, path: `/v2/${project}/ocr/id-card${slash}${query}`, body, scenario,
+        method: method ?? a.api.meta.http!.method, path: `${a.api.meta.http!.path.replace('{project_id}', project)}${slash}${query}`, body, scenario,
         headers: { Host: s.endpoint, 'Content-Type': type, ...(header !== undefined ? { 'X-Project-Id': header } : {}) },
       };
     });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tc3Headers } from '../helpers/signTc3.ts';
+import { fuzzApis } from './dataArbs.ts';
 import {
-  CLOCK_S, assertOptions, budgetMs, describe as show, expectStillHealthy, expectTencentEnvelope, formText, headerSafe, headerValue, imageArb,
+  CLOCK_S, assertOptions, budgetMs, describe as show, expectStillHealthy, expectTencentEnvelope, formText, headerSafe, headerValue,
   jsonBody, junkText, paramsObject, rarely, send, startFuzzServer, type FuzzRequest, type FuzzServer,
 } from './fuzzKit.ts';
 
@@ -13,25 +14,13 @@ let s: FuzzServer;
 beforeAll(async () => { s = await startFuzzServer(); });
 afterAll(async () => { await expectStillHealthy(s); s.errors.mockRestore(); await s.close(); });
 
-const bool = fc.boolean();
-const url = fc.constantFrom('https://example.com/card.jpg', 'http://127.0.0.1:1/x.png', 'ftp://x', '');
-const ACTIONS = [
-  {
-    action: 'IDCardOCR', version: '2018-11-19', service: 'ocr', required: ['ImageBase64'],
-    params: { ImageBase64: imageArb, ImageUrl: url, CardSide: fc.constantFrom('FRONT', 'BACK', 'front'), EnableRecognitionRectify: bool, EnableReflectDetail: bool, EnableDateVerify: bool,
-      CardWarnType: fc.constantFrom('Basic', 'Advanced'), Config: fc.constantFrom('{"CropIdCard":true,"CropPortrait":true}', '{"CopyWarn":true,"BorderCheckWarn":true,"ReshootWarn":true}', '{"InvalidDateWarn":true}', '{}', '{"CropIdCard":"yes"}') },
-  },
-  {
-    action: 'RecognizeMacaoIDCardOCR', version: '2018-11-19', service: 'ocr', required: ['ImageBase64'],
-    params: { ImageBase64: imageArb, BackImageBase64: imageArb, ImageUrl: url, BackImageUrl: url, Config: fc.constantFrom('{"RetImage":"portrait"}', '{"RetImage":"preprocess"}', '{"RetImage":""}', 'x') },
-  },
-  {
-    action: 'IdCardOCRVerification', version: '2018-03-01', service: 'faceid', required: [],
-    params: { Name: fc.constantFrom('韦小宝', '张三', 'A', '李·明'), IdCard: fc.constantFrom('110101198003074413', '11204416541220243X', '1'), ImageBase64: imageArb, ImageUrl: url,
-      Config: fc.constantFrom('{"CopyWarn":true,"Quality":true}', '{}'),
-      Encryption: fc.constantFrom({ EncryptList: ['Name'], CiphertextBlob: 'abc', Iv: '1234567890123456', Algorithm: 'AES-256-CBC' }, { EncryptList: ['IdCard'], CiphertextBlob: '', Iv: 'x', Algorithm: 'SM4-GCM' }) },
-  },
-] as const;
+/**
+ * Every Tencent API in the data (provider tencent, no action.json `http`: the API 3.0 front door), its
+ * parameters' values derived from its request schema and image rules, with the hostile values of
+ * dataArbs.ts HOSTILE merged in by parameter name: a new Tencent API in schemas/ is fuzzed here as is.
+ */
+const ACTIONS = fuzzApis('tencent', { rest: false });
+const SERVICES = [...new Set(ACTIONS.map((a) => a.service))];
 const DATE = new Date(CLOCK_S * 1000).toISOString().slice(0, 10);
 const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
 
@@ -68,7 +57,7 @@ const tc3Extras = fc.record({
 const tc3Auth = rarely(
   fc.oneof(fc.constantFrom('', 'TC3-HMAC-SHA256', 'Bearer x', `TC3-HMAC-SHA256 Credential=AKIDFUZZ/${DATE}/ocr/tc3_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`), headerValue),
   undefined,
-).chain((junk) => (junk !== undefined ? fc.constant(junk) : fc.tuple(hex64, fc.constantFrom('ocr', 'faceid', '127')).map(([sig, svc]) => `TC3-HMAC-SHA256 Credential=AKIDFUZZ/${DATE}/${svc}/tc3_request, SignedHeaders=content-type;host, Signature=${sig}`)));
+).chain((junk) => (junk !== undefined ? fc.constant(junk) : fc.tuple(hex64, fc.constantFrom(...SERVICES, '127')).map(([sig, svc]) => `TC3-HMAC-SHA256 Credential=AKIDFUZZ/${DATE}/${svc}/tc3_request, SignedHeaders=content-type;host, Signature=${sig}`)));
 const timestampArb = rarely(fc.constantFrom(String(CLOCK_S - 301), String(CLOCK_S + 86_400), '-1', '1e9', '', 'abc', '9'.repeat(20)), String(CLOCK_S));
 const hostArb = (endpoint: string) => rarely(fc.constantFrom('ocr.intl.tencentcloudapi.com', 'ocr.tencentcloudapi.com', '', '[::1]:1', 'a'.repeat(300)), endpoint);
 const junkHeader = rarely(junkText.map(headerSafe), undefined, 12);
@@ -79,6 +68,11 @@ async function check(r: FuzzRequest): Promise<void> {
 const property = (arb: fc.Arbitrary<FuzzRequest>) => fc.asyncProperty(arb.map((r) => Object.assign(r, { toString: () => show(r) })), check);
 
 describe('Tencent / fuzzed, every style', () => {
+  it('fuzzes every Tencent API of the data, with an arbitrary for each parameter of its request schema', () => {
+    expect(ACTIONS.length).toBeGreaterThan(0);
+    for (const a of ACTIONS) expect(Object.keys(a.params).sort(), a.action).toEqual(Object.keys(a.api.request.properties ?? {}).sort());
+  });
+
   it('TC3 JSON POST: mutated parameters (hostile keys, wrong types, huge strings), deep nesting, invalid UTF-8, junk headers', async () => {
     const arb = fc.record({
       c: call, auth: tc3Auth, ts: timestampArb, extras: tc3Extras, host: hostArb(s.endpoint), signed: fc.boolean(), action: junkHeader, version: junkHeader,
