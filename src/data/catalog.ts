@@ -8,8 +8,15 @@ export function lookupError(data: DataSet, provider: string, action: string | un
 
 /** The message in the caller's language with {placeholders} filled; unknown placeholders are left as they are. */
 export function formatMessage(entry: CatalogEntry, lang: Language, vars: Record<string, string | number>, variant?: string): string {
-  const chosen = (variant && entry.variants?.[variant]) || entry;
-  const text = lang === 'zh-CN' ? chosen.zh : chosen.en;
   const all: Record<string, string | number> = { ...entry.vars, ...vars };
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in all ? String(all[k]) : m));
+  const fill = (m: { en: string; zh: string }): { text: string; unfilled: boolean } => {
+    let unfilled = false;
+    const text = (lang === 'zh-CN' ? m.zh : m.en).replace(/\{(\w+)\}/g, (ph, k: string) => (k in all ? String(all[k]) : (unfilled = true, ph)));
+    return { text, unfilled };
+  };
+  // A variant tells what the trigger found ({size} bytes …); one raised without those facts (a request
+  // head refused by Node's parser has no size) says the code's plain message, never a bare placeholder.
+  const chosen = variant ? entry.variants?.[variant] : undefined;
+  const specific = chosen ? fill(chosen) : undefined;
+  return specific && !specific.unfilled ? specific.text : fill(entry).text;
 }
