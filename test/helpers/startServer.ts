@@ -22,3 +22,14 @@ export async function startServer(options: AppOptions = {}): Promise<TestServer>
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
+
+/**
+ * An emulator clock that stands at the moment it is made (`now: standingClock()`), for the servers of
+ * tests that compare the people two calls draw: people are drawn per China calendar day, so a running
+ * clock could cross midnight (16:00 UTC) between the calls. The SDKs sign with the real time, which
+ * stays within the vendors' 5-minute skew of it for the few seconds a test file runs. Servers on it
+ * run without rate limits (every request falls in the same second).
+ */
+export function standingClock(at = Date.now()): () => number {
+  return () => at;
+}
