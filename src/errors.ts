@@ -18,6 +18,11 @@ export interface SignatureDiagnosis {
 export class MockError extends Error {
   /** Set by a signature check that failed. */
   diagnosis?: SignatureDiagnosis;
+  /**
+   * Why, in the emulator's words, where the vendor's answer leaves the cause to guess (never silent):
+   * the lifecycle puts it in the journal, the log and X-Mock-Notice; the vendor's body stays the vendor's.
+   */
+  notice?: string;
 
   private constructor(
     /** A catalog code (an API's image error from its action.json, a scenario's error, an emulator-own code), read from data. */
@@ -31,6 +36,12 @@ export class MockError extends Error {
   ) {
     super(code ?? role);
     this.name = 'MockError';
+  }
+
+  /** This error with a notice that says what the user did wrong; returns it, for `throw raise(…).noting(…)`. */
+  noting(notice: string): this {
+    this.notice = notice;
+    return this;
   }
 
   /** An error named by a code that came from data. */

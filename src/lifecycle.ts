@@ -70,11 +70,12 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     codePrefixes: {},
     flavor: config.flavor,
     language: 'en-US',
+    notices: [],
   };
   const enter = (stage: Stage): void => { call.stages.push(stage); };
   let outcome = 'ok';
   let scenario: ChosenScenario | undefined;
-  const notices: string[] = [];
+  const notices = call.notices;
   const seen: Observed = {};
   try {
     provider.begin(raw, call, config, facts);
@@ -135,6 +136,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     outcome = error.code;
     if (call.api) state.coverage.record(apiKey(call.api), `error:${error.catalogCode}`);
     if (call.stages.at(-1) !== 'render') enter('render');
+    if (isMockError(e) && e.notice) notices.push(e.notice);
     notices.push(...(scenario?.notices ?? []));
     if (notices.length && !res.headersSent) res.setHeader(NOTICE_HEADER, noticeHeader(notices));
     if (isMockError(e) && e.diagnosis) {
@@ -160,9 +162,12 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
 
 const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;
 
-/** Several notices in one header line; a header value must be Latin-1, so anything else is escaped. */
+/**
+ * Several notices in one header line; a header value must be Latin-1, so anything else is escaped
+ * (a lone surrogate, which a caller's mistyped name may hold, as U+FFFD: encodeURIComponent throws on it).
+ */
 function noticeHeader(notices: string[]): string {
-  return notices.join('; ').replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
+  return notices.join('; ').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
 /** The body, bounded by the limit of its style (a GET: its URL); too large is refused before it is all held. */

@@ -3,6 +3,8 @@ import { compileParamValidator, type ParamValidator } from './pipeline/validateP
 import { skeletonOf } from './pipeline/buildResponse.ts';
 import { scenarioPersons } from './data/scenarioPersons.ts';
 import { scenarioNameKnown } from './data/scenarioNameKnown.ts';
+import { scenarioNames } from './data/scenarioNames.ts';
+import { didYouMean } from './cli/didYouMean.ts';
 import { handlers } from './actions/index.ts';
 import { testKeyPair } from './encryption/testKeyPair.ts';
 import { State } from './state/State.ts';
@@ -73,7 +75,7 @@ function compileData(config: Config): { data: DataSet; validators: Map<string, P
   }
   // Checked with the data, not when the flag is read: which names exist depends on the scenario folders.
   for (const name of (config.scenario ?? '').split(',').map((n) => n.trim()).filter(Boolean)) {
-    if (!scenarioNameKnown(data, name)) problems.push(`--scenario ${name}: no API has a scenario of that name (GET /__mock/scenarios lists them)`);
+    if (!scenarioNameKnown(data, name)) problems.push(`--scenario ${name}: no API has a scenario of that name${didYouMean(name, scenarioNames(data))} (GET /__mock/scenarios lists them)`);
   }
   return { data, validators, problems };
 }

@@ -5,6 +5,7 @@ import { runtimeOf } from './app.ts';
 import { resetRuntime } from './runtime.ts';
 import { coverageReport } from './coverageReport.ts';
 import { parseBindingSpec } from './state/parseBindingSpec.ts';
+import { mockOptionProblems } from './mockOptionProblems.ts';
 import { filterJournal } from './journal/filterJournal.ts';
 import { duration, instant } from './state/timeInput.ts';
 import type { Binding } from './pipeline/chooseScenarios.ts';
@@ -72,10 +73,12 @@ export interface Mock {
 
 /**
  * The emulator in this process, listening (on any free port unless `port` is given), for tests:
- * what the control plane under /__mock does over HTTP, as plain calls. Loads and checks all data
- * first (rejects with a DataError).
+ * what the control plane under /__mock does over HTTP, as plain calls. Checks the options as the CLI
+ * checks its flags (rejects naming every mistake), then loads and checks all data (rejects with a DataError).
  */
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
+  const problems = mockOptionProblems(options);
+  if (problems.length) throw new Error(`idcard-mock: ${problems.join('; ')}`);
   const { scenarios, ...settings } = options;
   const scenarioDirs = scenarios === undefined ? settings.scenarioDirs : (typeof scenarios === 'string' ? [scenarios] : scenarios).map((d) => resolve(d));
   const server = createServer({ port: 0, ...settings, ...(scenarioDirs && { scenarioDirs }) });

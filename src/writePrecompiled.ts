@@ -10,6 +10,7 @@ import { schemaKey } from './data/schemaKey.ts';
 import { DataError } from './data/loadData.ts';
 import { skeletonOf } from './pipeline/buildResponse.ts';
 import { createRuntime } from './runtime.ts';
+import { stepProblems } from './state/stepProblems.ts';
 import { requireDependency } from './requireDependency.ts';
 
 /**
@@ -27,7 +28,10 @@ export function writePrecompiled(folder: string): { validators: number; skeleton
   const skeletons: Record<string, Record<string, unknown>> = {};
   let problems: string[] = [];
   try {
-    for (const api of createRuntime(defaultConfig()).data.apis.values()) {
+    const { data } = createRuntime(defaultConfig());
+    // The check of a binding's steps (a start compiles it on the first binding with steps).
+    stepProblems(data, [{}]);
+    for (const api of data.apis.values()) {
       skeletons[schemaKey(api.response)] = skeletonOf(api.response);
       // Not compiled by a start, which only checks that the response schema compiles.
       compileSchema(api.response);

@@ -149,6 +149,15 @@ describe('parseCommandLine', () => {
     ]);
   });
 
+  it('a missing --scenarios folder is reported beside the other mistakes, not dropped', () => {
+    expect(problems(['--port', 'abc', '--scenarios', '/nowhere', '--flavr', 'x'], { IDCARD_MOCK_AUTH: 'maybe' })).toEqual([
+      'unknown option --flavr (did you mean --flavor?); idcard-mock --help lists the options',
+      'IDCARD_MOCK_AUTH must be one of lenient, strict, off, got "maybe"',
+      '--port must be an integer, got "abc"',
+      '--scenarios /nowhere: no such folder',
+    ]);
+  });
+
   it('config files: YAML and JSON syntax errors, a top level that is not a mapping, an empty file', () => {
     const yaml = file('syntax.yaml', 'port: 1\n  host: x\n');
     expect(problems(['--config', yaml])[0]).toMatch(new RegExp(`^${yaml}: not valid YAML: .* at line \\d+, column \\d+$`));

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,6 +8,7 @@ import { loadData } from '../src/data/loadData.ts';
 import type { ApiDefinition } from '../src/data/types.ts';
 import { cardPicture } from '../src/fixtures/cardPicture.ts';
 import type { FixtureFile } from '../src/fixtures/FixtureIndex.ts';
+import { writeFixtures } from '../src/fixtures/writeFixtures.ts';
 import { readMarkers } from '../src/images/markers.ts';
 import { sniffImage } from '../src/images/sniffImage.ts';
 import { resolveImage } from '../src/pipeline/resolveImage.ts';
@@ -149,6 +151,20 @@ describe('fixture images', () => {
     const macaoOnIdCardOcr = index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'macao')!;
     expect(macaoOnIdCardOcr.imageError).toBe(data.apis.get('tencent:IDCardOCR')!.meta.image!.errors.wrongCard);
   });
+
+  it('`only` writes just the files named, the same bytes as the whole run, and names a misspelt one', async () => {
+    const one = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
+    try {
+      const sample = 'tencent/IDCardOCR/card_mainland-front.jpg';
+      const written = await writeFixtures(one, { only: [sample] });
+      expect(written.files.map((f) => f.path)).toEqual([sample]);
+      expect((await readFile(join(one, sample))).equals(bytesOf(index.files.find((f) => f.path === sample)!))).toBe(true);
+      await expect(writeFixtures(one, { only: ['tencent/IDCardOCR/card_mainland_front.jpg'] }))
+        .rejects.toThrow('no fixture file tencent/IDCardOCR/card_mainland_front.jpg (did you mean tencent/IDCardOCR/card_mainland-front.jpg?)');
+    } finally {
+      await rm(one, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('change with the seed: another seed draws other specimen people', () => {
     for (const kind of ['mainland-front', 'mainland-back', 'macao'] as const) {

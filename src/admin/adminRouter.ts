@@ -10,6 +10,8 @@ import { prettyJson } from './prettyJson.ts';
 import { scenarioEntries, selectApis } from './scenarioEntries.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { filterJournal } from '../journal/filterJournal.ts';
+import { unmatchedAdmin } from './unmatchedAdmin.ts';
+import { bodyProblem } from './requireJsonBody.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
@@ -63,11 +65,13 @@ export function adminRouter(rt: Runtime): Router {
   r.use(scenarioRoutes(rt));
   r.get('/events', journalEvents(rt.state.journal));
   r.use('/ui', dashboard());
-  // A body the JSON parser refuses (or any other failure) is a JSON answer too, never Express's HTML page.
-  r.use((err: { status?: number; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
+  r.use(unmatchedAdmin());
+  // A body the JSON parser refuses (or any other failure) is a JSON answer too, never Express's HTML
+  // page; a refused body is named as the request body, with the parser's reason.
+  r.use((err: { status?: number; message?: string; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) console.error('idcard-mock: admin error', err);
-    res.status(status).json({ error: `idcard-mock: ${status === 500 ? 'internal error' : err.message ?? 'bad request'}` });
+    res.status(status).json({ error: `idcard-mock: ${status === 500 ? 'internal error' : bodyProblem(err) ?? err.message ?? 'bad request'}` });
   });
   return r;
 }

@@ -4,6 +4,7 @@ import type { BindingSpec } from '../state/bindings.ts';
 import { parseBindingSpec } from '../state/parseBindingSpec.ts';
 import { duration, instant } from '../state/timeInput.ts';
 import { coverageReport } from '../coverageReport.ts';
+import { requireJsonBody } from './requireJsonBody.ts';
 
 /**
  * Steering from outside the app: per-caller bindings (`PUT/GET/DELETE /__mock/bindings/{credential}`,
@@ -13,13 +14,14 @@ import { coverageReport } from '../coverageReport.ts';
 export function scenarioRoutes(rt: Runtime): Router {
   const r = Router();
   const { bindings } = rt.state;
+  const json = requireJsonBody();
   r.get('/bindings', (_req, res) => { res.json(bindings.all()); });
   r.get('/bindings/:credential', (req, res) => {
     const b = bindings.of(String(req.params.credential));
     if (!b) res.status(404).json({ error: `idcard-mock: no binding for ${req.params.credential}` });
     else res.json(b);
   });
-  r.put('/bindings/:credential', (req, res) => {
+  r.put('/bindings/:credential', json, (req, res) => {
     const spec = bindingSpec(rt, req, res);
     if (spec) res.json(bindings.bind(String(req.params.credential), spec));
   });
@@ -27,7 +29,7 @@ export function scenarioRoutes(rt: Runtime): Router {
     res.status(bindings.unbind(String(req.params.credential)) ? 204 : 404).end();
   });
   r.get('/active', (_req, res) => { res.json(bindings.active ?? null); });
-  r.put('/active', (req, res) => {
+  r.put('/active', json, (req, res) => {
     const spec = bindingSpec(rt, req, res);
     if (spec) res.json(bindings.setActive(spec));
   });
@@ -37,7 +39,7 @@ export function scenarioRoutes(rt: Runtime): Router {
   });
 
   r.get('/clock', (_req, res) => { res.json(rt.clock.state); });
-  r.post('/clock', (req, res) => {
+  r.post('/clock', json, (req, res) => {
     const body = (req.body ?? {}) as { set?: unknown; advance?: unknown; follow?: unknown };
     const problems: string[] = [];
     const set = body.set === undefined ? undefined : instant(body.set);

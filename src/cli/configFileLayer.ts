@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDataText } from '../data/parseDataText.ts';
 import type { Layer } from './Layer.ts';
-import { checkSettings, describeProblem, settingOf, SETTINGS, type SettingKey } from './settings.ts';
-import { didYouMean } from './didYouMean.ts';
+import type { SettingKey } from './settings.ts';
+import { settingProblems } from './settingProblems.ts';
 
 /** Settings whose value is a path: relative to the config file's folder, so a config works from any directory. */
 const PATHS: readonly SettingKey[] = ['credentials', 'tlsDir', 'scenarios', 'coverageOut'];
@@ -29,19 +29,11 @@ export function configFileLayer(file: string, namedBy: string): Layer {
   }
   // An empty YAML file is null: no settings, not a wrong type.
   const value = parsed.value ?? {};
-  const reported = new Set<string>();
-  for (const error of checkSettings(value)) {
-    const key = settingOf(error);
-    if (error.keyword === 'additionalProperties') {
-      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-      layer.problems.push(`${file}: unknown key ${extra}${didYouMean(extra, SETTINGS.map((s) => s.key))}; idcard-mock --help lists the keys`);
-    } else if (!reported.has(key)) {
-      // One line per key: a wrong type also fails the keys' other rules, which would only repeat it.
-      reported.add(key);
-      const got = key ? `, got ${JSON.stringify((value as Record<string, unknown>)[key])}` : '';
-      layer.problems.push(`${file}: ${key ? `${key} ` : ''}${describeProblem(error)}${got}`);
-    }
-  }
+  layer.problems.push(...settingProblems(
+    value,
+    (key) => `${file}: ${key ? `${key} ` : ''}`,
+    (key, nearest) => `${file}: unknown key ${key}${nearest}; idcard-mock --help lists the keys`,
+  ));
   if (layer.problems.length) return layer;
   const { $schema: _editorHint, ...settings } = value as Record<string, unknown>;
   for (const [key, v] of Object.entries(settings) as [SettingKey, unknown][]) {

@@ -1,14 +1,14 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { defaultConfig } from '../config.ts';
 import type { Command } from './Command.ts';
 import type { Layer } from './Layer.ts';
 import { configFileLayer } from './configFileLayer.ts';
-import { isFolder } from './isFolder.ts';
 import { envLayer } from './envLayer.ts';
 import { flagLayer, SETTING_FLAGS } from './flagLayer.ts';
 import { packageVersion } from './packageVersion.ts';
 import { readCredentialsFile } from './readCredentialsFile.ts';
 import { readFlags, type FlagOption } from './readFlags.ts';
+import { settingPathProblems } from './settingPathProblems.ts';
 import { defaultSettings, type CliContext, type Settings } from './settings.ts';
 import { UsageError } from './UsageError.ts';
 import { mainUsage, startUsage } from './usage.ts';
@@ -39,8 +39,9 @@ export function parseStart(args: string[], ctx: CliContext, topLevel: boolean): 
   const env = envLayer(ctx);
   const flagged = flagLayer(flags);
   const problems = [...flags.problems, ...file.problems, ...env.problems, ...flagged.problems];
-  if (problems.length) throw new UsageError(problems);
 
+  // The values the layers took (a wrong one is left out and reported above), so that the folders are
+  // checked too when something else is wrong: every mistake is reported at once.
   const s: Settings = { ...defaultSettings(ctx), ...file.values, ...env.values, ...flagged.values };
   const config = defaultConfig({
     port: s.port, host: s.host, auth: s.auth, seed: s.seed, flavor: s.flavor, rateLimit: s.rateLimit,
@@ -50,13 +51,9 @@ export function parseStart(args: string[], ctx: CliContext, topLevel: boolean): 
     scenarioDirs: s.scenarios.map((d) => resolve(d)), coverageOut: s.coverageOut === undefined ? undefined : resolve(s.coverageOut),
   });
   const nameOf = (key: keyof Settings): string => flagged.names[key] ?? env.names[key] ?? file.names[key] ?? key;
-  const pathProblems = [
-    // Checked before anything starts: a mistyped folder would otherwise just add no scenarios.
-    ...s.scenarios.flatMap((d) => (isFolder(d) ? [] : [`${nameOf('scenarios')} ${d}: no such folder`])),
-    ...(s.coverageOut !== undefined && !isFolder(dirname(resolve(s.coverageOut))) ? [`${nameOf('coverageOut')} ${s.coverageOut}: its folder does not exist`] : []),
-  ];
-  if (s.credentials !== undefined) pathProblems.push(...readCredentialsFile(s.credentials, nameOf('credentials'), config.credentials));
-  if (pathProblems.length) throw new UsageError(pathProblems);
+  problems.push(...settingPathProblems(s, nameOf));
+  if (s.credentials !== undefined) problems.push(...readCredentialsFile(s.credentials, nameOf('credentials'), config.credentials));
+  if (problems.length) throw new UsageError(problems);
   if (flags.values.has('validate-data')) return { name: 'validate', dataDir: config.dataDir, scenarioDirs: config.scenarioDirs, dir: undefined };
   return { name: 'start', config: Object.freeze(config), tlsDir: s.tls ? s.tlsDir : undefined, watch: s.watch, warnings: env.warnings };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../data/compileSchema.ts';
+import { describeProblem } from '../data/describeProblem.ts';
 import { defaultConfig, packageRoot, type AuthMode } from '../config.ts';
 import type { Flavor } from '../data/types.ts';
 import type { LogFormat } from '../log/formatLogLine.ts';
@@ -117,21 +118,10 @@ export function checkSettings(value: unknown): ErrorObject[] {
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
+// Settings and data files describe a wrong value in the same words.
+export { describeProblem };
+
 /** The setting an Ajv error is about: the first step of its path (`/scenarios/1` → `scenarios`); '' for the whole object. */
 export function settingOf(e: ErrorObject): string {
   return e.instancePath.split('/')[1] ?? '';
-}
-
-/** An Ajv error about one setting, as the end of a sentence that starts with its name. */
-export function describeProblem(e: ErrorObject): string {
-  const p = e.params as { type?: string; allowedValues?: unknown[]; limit?: number };
-  switch (e.keyword) {
-    case 'type':
-      return { integer: 'must be an integer', string: 'must be a string', boolean: 'must be true or false', object: 'must be a mapping of keys to values', array: 'must be a list' }[p.type ?? ''] ?? `must be ${p.type}`;
-    case 'enum': return `must be one of ${(p.allowedValues ?? []).join(', ')}`;
-    case 'minimum': return `must be at least ${p.limit}`;
-    case 'maximum': return `must be at most ${p.limit}`;
-    case 'minLength': return 'must not be empty';
-    default: return e.message ?? e.keyword;
-  }
 }

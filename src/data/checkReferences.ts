@@ -1,3 +1,4 @@
+import { didYouMean } from '../cli/didYouMean.ts';
 import type { DataSet } from './types.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 
@@ -30,10 +31,14 @@ export function checkReferences(data: DataSet): string[] {
       if (!known(code)) problems.push(`${where}: role ${role} names ${code}, which is in no catalog of ${key}`);
     }
     for (const s of api.scenarios.values()) {
-      if (s.error && !known(s.error)) problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}`);
+      if (s.error && !known(s.error)) {
+        const codes = [...Object.keys(api.errors), ...Object.keys(data.commonErrors[api.meta.provider] ?? {})];
+        problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}${didYouMean(s.error, codes)}`);
+      }
       // A warning is the API's own code or a shared name (copy, reshoot, …) that one of its codes carries.
       const expressible = (w: string): boolean => w in api.warnings || Object.values(api.warnings).some((e) => e.name === w);
-      for (const w of s.warnings ?? []) if (!expressible(w)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json (as a code or a name)`);
+      const warnings = [...Object.keys(api.warnings), ...Object.values(api.warnings).flatMap((e) => (e.name ? [e.name] : []))];
+      for (const w of s.warnings ?? []) if (!expressible(w)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json (as a code or a name)${didYouMean(w, warnings)}`);
       if (s.result !== undefined && !(s.result in api.results.results)) problems.push(`${s.source}: result ${s.result} is not in ${where}/results.json`);
     }
   }

@@ -1,5 +1,6 @@
 import type { Ajv2020, Options } from 'ajv/dist/2020.js';
 import { requireDependency } from '../requireDependency.ts';
+import { PERSONAL_KINDS } from './personalKinds.ts';
 
 let shared: Ajv2020 | undefined;
 
@@ -28,7 +29,7 @@ export function createAjv(code?: Options['code']): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-when', schemaType: ['string', 'object'] });
   ajv.addKeyword({ keyword: 'x-unless', schemaType: 'object' });
   // Personal data and secrets, masked in the journal and the request log: src/journal/maskPersonal.ts.
-  ajv.addKeyword({ keyword: 'x-personal', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-personal', schemaType: 'string', metaSchema: { enum: [...PERSONAL_KINDS] } });
   if (!code) shared = ajv;
   return ajv;
 }

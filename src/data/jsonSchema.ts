@@ -1,3 +1,5 @@
+import type { PersonalKind } from './personalKinds.ts';
+
 /** A JSON Schema as read from schemas/ (draft 2020-12 plus the emulator's `x-error` and `x-flavors` annotations). */
 export interface JsonSchema {
   type?: string | string[];
@@ -12,7 +14,7 @@ export interface JsonSchema {
   'x-flavors'?: string[];
   'x-when'?: string | Record<string, unknown>;
   'x-unless'?: Record<string, unknown>;
-  /** Personal data or a secret: id (6+4 characters shown), name (the first), address (the first 6), image (format, size, hash), secret (nothing). */
-  'x-personal'?: 'id' | 'name' | 'address' | 'image' | 'secret';
+  /** Personal data or a secret, and so how it is masked wherever it leaves the process (src/journal/maskPersonal.ts). */
+  'x-personal'?: PersonalKind;
   [key: string]: unknown;
 }

@@ -1,5 +1,5 @@
 import { dirname, basename, join, sep } from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { checkSchema } from './checkSchema.ts';
 import { compileSchema } from './compileSchema.ts';
 import { conformedFiles } from './conformedFiles.ts';
@@ -9,6 +9,8 @@ import { JSON_ONLY, readDataFiles, type DataFile } from './readDataFiles.ts';
 import { layerScenarioFiles } from './layerScenarioFiles.ts';
 import { catalogScenarios } from './catalogScenarios.ts';
 import { checkReferences } from './checkReferences.ts';
+import { describeSchemaErrors } from './describeSchemaErrors.ts';
+import { didYouMean } from '../cli/didYouMean.ts';
 import type { ActionMeta, ApiDefinition, Catalog, DataSet, ProviderFacts, Results, Roles, Scenario, WarningEntry } from './types.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 
@@ -66,7 +68,8 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
       conformedFiles.add(key);
       return true;
     }
-    problems.push(...(validate.errors ?? []).map((e: ErrorObject) => `${f.shown}: ${e.instancePath || '/'} ${e.message}${yamlHint(f, e.keyword === 'type' && (e.params as { type?: string }).type === 'string')}`));
+    const described = describeSchemaErrors(validate.errors ?? [], metaSchemas[META.indexOf(kind)]!, f.value);
+    problems.push(...described.map(({ text, error: e }) => `${f.shown}: ${text}${yamlHint(f, e.keyword === 'type' && (e.params as { type?: string }).type === 'string')}`));
     return false;
   };
 
@@ -138,7 +141,8 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
     const [provider, service, action] = f.folder;
     const api = f.folder.length === 3 ? apis.get(`${provider}:${action}`) : undefined;
     if (!api || api.meta.service !== service) {
-      problems.push(`${f.shown}: no API at schemas/${f.folder.join('/')} (a scenario file goes in <provider>/<service>/<Action>/ of a scenario folder)`);
+      const folders = [...apis.values()].map((a) => `${a.meta.provider}/${a.meta.service}/${a.meta.action}`);
+      problems.push(`${f.shown}: no API at schemas/${f.folder.join('/')}${didYouMean(f.folder.join('/'), folders)} (a scenario file goes in <provider>/<service>/<Action>/ of a scenario folder)`);
       continue;
     }
     if (!conform(f, 'scenario')) continue;

@@ -83,6 +83,8 @@ export interface ProviderFacts {
   flavors?: Record<string, { host?: string; client?: string }>;
   /** Parameters that travel beside an action's own (Tencent v1) */
   commonParameters?: string[];
+  /** The regions the vendor documents (a request naming another gets a notice), and what an SDK sends for none. */
+  regions?: { names: string[]; unset?: string[] };
 }
 
 export interface ActionMeta {

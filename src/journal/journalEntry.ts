@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { describeImage, maskHeaders, maskPersonal } from './maskPersonal.ts';
+import { describeImage, maskHeaders, maskPersonal, maskText } from './maskPersonal.ts';
+import { maskDiagnosis } from './maskDiagnosis.ts';
 import type { SignatureDiagnosis } from '../errors.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
 import type { Images } from '../pipeline/readImages.ts';
@@ -36,7 +37,7 @@ const LAZY_UP_TO_BYTES = 64 * 1024;
 
 /**
  * One journal entry: who called and how, the request and the answer with personal data masked (ID
- * numbers 6+4 characters, names one, images as format, size and hash; secrets and tokens never), the
+ * numbers their last 4 characters, birth dates their year, names one character, images as format, size and hash; secrets and tokens never), the
  * scenario decision and what it held back, a failed signature's diagnosis, the stages passed.
  *
  * The masked request and response are worked out when first read (GET /__mock/journal, the event
@@ -79,14 +80,15 @@ export function journalEntry(a: Answered): JournalEntry {
     style: call.style,
     scenarios: call.scenarioNames,
     rule: a.scenario?.rule,
-    notices: a.notices,
+    // A notice may quote what the caller sent (a refused value): ID numbers in it are masked like any text.
+    notices: a.notices.map(maskText),
     outcome: a.outcome,
     status: a.res.statusCode,
     durationMs: Math.round(a.ms * 10) / 10,
     stages: call.stages,
     get request() { return mask().request; },
     get response() { return mask().response; },
-    diagnosis: seen.diagnosis,
+    diagnosis: seen.diagnosis && maskDiagnosis(seen.diagnosis, api?.request),
   };
   if ((seen.bodyBytes ?? 0) > LAZY_UP_TO_BYTES) mask();
   return entry;

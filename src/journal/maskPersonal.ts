@@ -1,14 +1,37 @@
 import { createHash } from 'node:crypto';
 import { sniffImage } from '../images/sniffImage.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
+import type { PersonalKind } from '../data/personalKinds.ts';
 
 type Json = unknown;
 
-/** An ID number: its first 6 and last 4 characters. */
-export const maskId = (v: string): string => (v.length > 10 ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : '*'.repeat(v.length));
-/** A name: its first character. */
+/** An ID number (mainland, Macao, Huawei `number`): its last 4 characters, only when at least 15 long. */
+export const maskIdNumber = (v: string): string => (v.length >= 15 ? `${'*'.repeat(v.length - 4)}${v.slice(-4)}` : '*'.repeat(v.length));
+/** A birth date in any vendor format (`1992/2/18`, `1992-02-18`, Macao `18-02-1992`): its year, every other digit starred. */
+export const maskBirthDate = (v: string): string => v.replace(/\d+/g, (run) => (run.length === 4 ? run : '*'.repeat(run.length)));
+/** A name: its first character (the surname, for Chinese names). */
 export const maskName = (v: string): string => (v ? `${[...v][0]}${'*'.repeat(Math.max(1, [...v].length - 1))}` : v);
-const maskAddress = (v: string): string => ([...v].length > 6 ? `${[...v].slice(0, 6).join('')}…` : v);
+/** An address: its first 6 characters (province and city), never the street or house. */
+const maskAddress = (v: string): string => ([...v].length > 6 ? `${[...v].slice(0, 6).join('')}…` : '…');
+/** A phone or bank-card number: its last 4 digits, as banks and carriers show them. */
+const maskLastFour = (v: string): string => (v.length > 4 ? `${'*'.repeat(v.length - 4)}${v.slice(-4)}` : '*'.repeat(v.length));
+
+/**
+ * How each kind of personal field leaves the process (schemas' `x-personal`). The rule is for
+ * combinations, not fields: nothing that leaves may rebuild a full ID number, a name, an address, a
+ * phone or a bank-card number. A mainland number is its region (6), birth date (8), sequence and check
+ * digit (4), so it keeps only its last 4 and a birth date keeps only its year: showing the first 6 as
+ * well, beside a clear birth date, would leave nothing hidden (GB 11643-1999).
+ */
+const MASKERS: Record<Exclude<PersonalKind, 'image'>, (v: string) => string> = {
+  idNumber: maskIdNumber,
+  birthDate: maskBirthDate,
+  name: maskName,
+  address: maskAddress,
+  phone: maskLastFour,
+  bankCard: maskLastFour,
+  secret: (v) => (v ? '<secret>' : v),
+};
 
 /** An image as format, dimensions, size and a sha256 prefix, never its bytes. */
 export function describeImage(base64: string): string {
@@ -18,13 +41,14 @@ export function describeImage(base64: string): string {
   return `<image ${info ? `${info.format} ${info.width}x${info.height}` : 'unreadable'} ${bytes.length} bytes sha256:${hash}>`;
 }
 
-const ID_NUMBER = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
+// 18-character mainland numbers and the 15-digit ones issued before 1999, wherever they stand in text.
+const ID_NUMBER = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 const LONG_BASE64 = /^[A-Za-z0-9+/=\s]{256,}$/;
 
-/** Any text: 18-character ID numbers masked where they stand; a long base64 run described as an image. */
+/** Any text: ID numbers masked where they stand; a long base64 run described as an image. */
 export function maskText(v: string): string {
   if (LONG_BASE64.test(v)) return describeImage(v);
-  return v.replace(ID_NUMBER, (_m, head: string, tail: string) => `${head}********${tail}`);
+  return v.replace(ID_NUMBER, maskIdNumber);
 }
 
 /**
@@ -42,13 +66,9 @@ export function maskPersonal(value: Json, schema: JsonSchema | undefined, root: 
   if (depth > MAX_DEPTH) return '<nested too deep>';
   const s = resolve(schema, root);
   if (typeof value === 'string') {
-    switch (s?.['x-personal']) {
-      case 'id': return maskId(value);
-      case 'name': return maskName(value);
-      case 'address': return maskAddress(value);
-      case 'image': return value && !value.startsWith('<') ? describeImage(value) : value;
-      case 'secret': return value ? '<secret>' : value;
-    }
+    const kind = s?.['x-personal'];
+    if (kind === 'image') return value && !value.startsWith('<') ? describeImage(value) : value;
+    if (kind) return MASKERS[kind](value);
     if (s?.contentMediaType === 'application/json' && s.contentSchema) {
       try { return maskPersonal(JSON.parse(value), s.contentSchema, s.contentSchema, depth + 1); } catch { /* not JSON after all */ }
     }
@@ -78,6 +98,8 @@ export function maskHeaders(headers: Record<string, string | string[] | undefine
     if (name === 'x-auth-token' || name === 'x-subject-token' || name === 'x-security-token' || name === 'x-tc-token') out[k] = `<token, ${text.length} characters>`;
     else if (name === 'authorization') out[k] = text.replace(/(Signature=)[0-9a-fA-F]+/, '$1<hidden>').replace(/^Bearer .+/, 'Bearer <hidden>');
     else if (name === 'cookie' || name === 'x-mock-admin-token') out[k] = '<hidden>';
+    // --debug-signatures' header repeats the diagnosis unmasked for the caller; the entry has it masked.
+    else if (name === 'x-mock-signature-debug') out[k] = '<the diagnosis, masked, is the entry\'s diagnosis>';
     else out[k] = maskText(text);
   }
   return out;

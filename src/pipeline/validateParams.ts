@@ -1,6 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../data/compileSchema.ts';
 import { MockError, raise } from '../errors.ts';
+import { didYouMean } from '../cli/didYouMean.ts';
+import { shownValue } from '../journal/shownValue.ts';
 import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 
@@ -12,7 +14,8 @@ export type ParamValidator = (params: Record<string, unknown>) => void;
  * vendor code) or, where the vendor has a specific code for a property, the code its `x-error` names:
  * an undefined parameter, a wrong type, a value outside an enum, or a string property whose
  * `contentMediaType` is application/json (Tencent's `Config`) that does not hold JSON of its
- * `contentSchema`.
+ * `contentSchema`. The vendor's message often names neither the parameter nor what it takes
+ * ("Invalid parameter value."): each error carries a notice that does, with the nearest valid name.
  */
 export function compileParamValidator(api: ApiDefinition): ParamValidator {
   const validate = compileSchema(api.request);
@@ -20,29 +23,63 @@ export function compileParamValidator(api: ApiDefinition): ParamValidator {
     .filter(([, s]) => s.contentMediaType === 'application/json' && s.contentSchema)
     .map(([name, s]) => ({ name, schema: s, check: compileSchema(s.contentSchema as object) }));
   return (params) => {
-    if (!validate(params)) throw toMockError(validate);
+    if (!validate(params)) throw toMockError(validate, api.meta.action);
     for (const { name, schema, check } of jsonStrings) {
       const text = params[name];
       if (typeof text !== 'string' || text === '') continue;
       let parsed: unknown;
-      try { parsed = JSON.parse(text); } catch { parsed = undefined; }
-      if (parsed === undefined || !check(parsed)) throw schema['x-error'] ? MockError.code(schema['x-error'], { name }) : raise('invalidValue', { name });
+      let why: string | undefined;
+      try { parsed = JSON.parse(text); } catch (e) { why = `${name} must be a JSON string (${(e as Error).message})`; }
+      if (why === undefined && check(parsed)) continue;
+      const e = schema['x-error'] ? MockError.code(schema['x-error'], { name }) : raise('invalidValue', { name });
+      throw e.noting(why ?? noticeOf(firstError(check), name));
     }
   };
 }
 
-function toMockError(validate: ValidateFunction): MockError {
+function firstError(validate: ValidateFunction): ErrorObject {
   const errors = validate.errors ?? [];
-  const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors.find((x) => x.keyword === 'required') ?? errors[0]!;
+  return errors.find((x) => x.keyword === 'additionalProperties') ?? errors.find((x) => x.keyword === 'required') ?? errors[0]!;
+}
+
+function toMockError(validate: ValidateFunction, action: string): MockError {
+  const e = firstError(validate);
   const name = paramName(e);
+  const notice = noticeOf(e, undefined, action);
   switch (e.keyword) {
-    case 'additionalProperties': return raise('unknownParameter', { name });
-    case 'required': return raise('missingParameter', { name });
-    case 'type': return raise('wrongType', { name });
+    case 'additionalProperties': return raise('unknownParameter', { name }).noting(notice);
+    case 'required': return raise('missingParameter', { name }).noting(notice);
+    case 'type': return raise('wrongType', { name }).noting(notice);
     default: {
       const code = (e.parentSchema as JsonSchema | undefined)?.['x-error'];
-      return code ? MockError.code(code, { name }) : raise('invalidValue', { name });
+      return (code ? MockError.code(code, { name }) : raise('invalidValue', { name })).noting(notice);
     }
+  }
+}
+
+/**
+ * The problem in words: which parameter of the `action` (`within` a JSON-text parameter such as
+ * Config: its keys), the value sent (never of a parameter marked `x-personal`), and what would have
+ * been taken.
+ */
+function noticeOf(e: ErrorObject, within?: string, action?: string): string {
+  const name = [within, paramName(e)].filter(Boolean).join('.');
+  const schema = e.parentSchema as JsonSchema | undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const unknown = String(e.params.additionalProperty);
+      const known = Object.keys(schema?.properties ?? {});
+      return `unknown parameter ${name}${didYouMean(unknown, known)}; ${within ?? action} takes ${known.join(', ')}`;
+    }
+    case 'required': return `missing parameter ${name}`;
+    case 'type': return `parameter ${name} must be ${String(e.params.type)}${schema?.['x-personal'] ? '' : `, not ${shownValue(e.data)}`}`;
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+      const sent = schema?.['x-personal'] ? '' : ` ${shownValue(e.data)}`;
+      const near = typeof e.data === 'string' ? didYouMean(e.data, allowed.map((v) => JSON.parse(v) as string).filter(Boolean)) : '';
+      return `parameter ${name}:${sent} is not one of the allowed values ${allowed.join(', ')}${near}`;
+    }
+    default: return `parameter ${name}${schema?.['x-personal'] ? '' : ` ${shownValue(e.data)}`} ${e.message ?? 'is refused by the request schema'}`;
   }
 }
 

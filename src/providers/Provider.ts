@@ -27,6 +27,8 @@ export interface Call {
   style?: string;
   api?: ApiDefinition;
   caller?: string;
+  /** What the emulator did other than asked, or why it refused, in its own words: journal, log and X-Mock-Notice. */
+  notices: string[];
 }
 
 /** What decode makes of the raw bytes: the request style, what names the API, and how to read the parameters. */

@@ -13,11 +13,18 @@ export class AkLockout {
     return false;
   }
 
-  fail(ak: string, now: number, rule: LockoutRule): void {
+  /** When a locked AK's lockout ends (emulated-clock milliseconds); undefined when it is not locked. */
+  lockedUntil(ak: string): number | undefined {
+    return this.failures.get(ak)?.lockedUntil;
+  }
+
+  /** Counts a failure; returns how many in a row so far (the rule's `failures` of them lock the AK). */
+  fail(ak: string, now: number, rule: LockoutRule): number {
     const f = this.failures.get(ak) ?? { count: 0 };
     f.count += 1;
     if (f.count >= rule.failures) f.lockedUntil = now + rule.seconds * 1000;
     this.failures.set(ak, f);
+    return f.count;
   }
 
   succeed(ak: string): void {

@@ -157,6 +157,8 @@ describe('errors are documented too', () => {
     ['/__mock/bindings/{credential}', 'get', '/__mock/bindings/AKID-nobody', {}, 404],
     ['/__mock/bindings/{credential}', 'delete', '/__mock/bindings/AKID-nobody', {}, 404],
     ['/__mock/active', 'put', '/__mock/active', json({}), 400],
+    ['/__mock/bindings/{credential}', 'put', '/__mock/bindings/AKID-x', json({ steps: [{ eror: 'X' }, { fault: 'explode' }, 'ok'] }), 400],
+    ['/__mock/active', 'put', '/__mock/active', json({ steps: [{ error: 'FailedOperation.ImageBlurr', latencyMs: -5 }] }), 400],
     ['/__mock/clock', 'post', '/__mock/clock', json({ advance: 'soon' }), 400],
     ['/__mock/journal', 'get', '/__mock/journal?since=yesterday', {}, 400],
     ['/__mock/scenarios', 'get', '/__mock/scenarios?api=NoSuchApi', {}, 404],

@@ -88,6 +88,16 @@ describe('one startMock instance', () => {
     expect(() => mock.setActive('nope')).toThrow('no API has a scenario named nope');
   });
 
+  it('bind and setActive check each step as a scenario file\'s, naming the mistake and the nearest name', () => {
+    expect(() => mock.bind(OTHER_ID, { steps: [{ eror: 'X' } as never] })).toThrow('idcard-mock: /steps/0: unknown key eror (did you mean error?); allowed: error, warnings,');
+    expect(() => mock.bind(OTHER_ID, { steps: [{ error: 'FailedOperation.ImageBlurr' }] })).toThrow('/steps/0/error: no API has the error code FailedOperation.ImageBlurr (did you mean FailedOperation.ImageBlur?)');
+    expect(() => mock.setActive({ steps: [{ latencyMs: -5 }] })).toThrow(/^idcard-mock: \/steps\/0\/latencyMs must be at least 0, got -5$/);
+    expect(() => mock.setActive({ steps: [{ fault: 'explode' as never }] })).toThrow('/steps/0/fault must be one of hang, reset, truncated, http-502, http-504, got "explode"');
+    expect(() => mock.setActive('FailedOperation.ImageBlurr')).toThrow('no API has a scenario named FailedOperation.ImageBlurr (did you mean FailedOperation.ImageBlur?)');
+    expect(() => mock.bind(OTHER_ID, { steps: ['InternalError', 'ok'] })).toThrow('/steps/1: "ok" is not a scenario; write {} for the plain answer');
+    expect(mock.bind(OTHER_ID, { steps: ['InternalError', {}] }).steps).toEqual([{ scenario: 'InternalError' }, {}]);
+  });
+
   it('setActive applies to every caller without a binding until cleared', async () => {
     mock.setActive({ scenario: 'FailedOperation.ImageBlur', times: 1 });
     expect((await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
@@ -133,6 +143,23 @@ describe('one startMock instance', () => {
 });
 
 describe('startMock options and close', () => {
+  it('refuses options as the CLI refuses its flags, naming each mistake (for plain-JavaScript callers too)', async () => {
+    const refused = (options: unknown): Promise<unknown> => startMock(options as never);
+    await expect(refused({ scenarios: ['/nonexistent'] })).rejects.toThrow('idcard-mock: scenarios /nonexistent: no such folder');
+    await expect(refused({ scenarios: '/nonexistent' })).rejects.toThrow('idcard-mock: scenarios /nonexistent: no such folder');
+    await expect(refused({ auth: 'maybe' })).rejects.toThrow('idcard-mock: auth must be one of lenient, strict, off, got "maybe"');
+    await expect(refused({ flavor: 'mars' })).rejects.toThrow('idcard-mock: flavor must be one of domestic, intl, got "mars"');
+    await expect(refused({ port: 'abc' })).rejects.toThrow('idcard-mock: port must be an integer, got "abc"');
+    await expect(refused({ prot: 0 })).rejects.toThrow('idcard-mock: unknown option prot (did you mean port?); the options are port, host, auth,');
+    await expect(refused({ now: 5 })).rejects.toThrow('idcard-mock: now must be a function, got 5');
+  });
+
+  it('reports every mistake of the options at once', async () => {
+    await expect(startMock({ auth: 'maybe', port: 'abc', scenarios: ['/nonexistent'] } as never)).rejects.toThrow(
+      'idcard-mock: port must be an integer, got "abc"; auth must be one of lenient, strict, off, got "maybe"; scenarios /nonexistent: no such folder',
+    );
+  });
+
   it('takes the settings of `start`: the active scenario of `scenario` comes back after reset', async () => {
     const mock = await startMock({ scenario: 'FailedOperation.ImageBlur', auth: 'strict' });
     try {

@@ -141,7 +141,7 @@ describe('a broken scenario file at boot', { timeout: SPAWN_TIMEOUT }, () => {
     expect(out).toBe('');
     expect(err).toMatch(/^idcard-mock: \d+ problem\(s\) in the data files:\n/);
     expect(err).toContain(`  - ${notJson}: not valid JSON (`);
-    expect(err).toContain(`  - ${badField}: /latencyMs must be integer`);
+    expect(err).toContain(`  - ${badField}: /latencyMs must be an integer or a mapping of keys to values, got "forever"\n`);
   });
 });
 

@@ -2,6 +2,7 @@ import { raise, raiseDiagnosed } from '../../errors.ts';
 import { isSdkHmac, parseSdkHmac, checkSdkDate, verifySdkHmac, diagnoseSdkHmac } from '../../signing/sdkHmac.ts';
 import type { ApiDefinition } from '../../data/types.ts';
 import type { AuthContext, Caller, Decoded } from '../Provider.ts';
+import type { LockoutRule } from '../../state/akLockout.ts';
 
 /**
  * AK/SK (`Authorization: SDK-HMAC-SHA256 ...`, what both SDKs send) or an IAM token (`X-Auth-Token`,
@@ -26,21 +27,33 @@ export function authenticate(d: Decoded, api: ApiDefinition, ctx: AuthContext): 
     if (ctx.facts.tokenPattern && !new RegExp(ctx.facts.tokenPattern).test(token)) throw raise('tokenMalformed');
     return { id: 'token' };
   }
-  if (ctx.now >= issued.expiresAt) throw raise('tokenExpired');
+  if (ctx.now >= issued.expiresAt) {
+    throw raise('tokenExpired').noting(`the X-Auth-Token expired at ${new Date(issued.expiresAt).toISOString()} on the emulated clock (issued ${new Date(issued.issuedAt).toISOString()}): ask IAM for a new one`);
+  }
   // OCR needs a project-scoped token, for the project in the path; a token of another project is
   // answered as one used in another region.
   const projectId = d.pathParams.project_id;
   if (projectId !== undefined) {
-    if (!issued.project) throw raise('tokenNotProjectScoped');
-    if (issued.project.id !== projectId) throw raise('tokenOtherProject');
+    if (!issued.project) {
+      throw raise('tokenNotProjectScoped').noting(`the X-Auth-Token is scoped to the domain ${issued.user.domain.name}, not to a project: OCR takes a token of auth.scope.project, for project ${projectId} of the path`);
+    }
+    if (issued.project.id !== projectId) {
+      throw raise('tokenOtherProject').noting(`the X-Auth-Token was issued for project ${issued.project.id} (${issued.project.name}), but the path names project ${projectId}: ask IAM for a token of that project, or call with the token's project in the path`);
+    }
   }
   return { id: `${issued.user.name}@${issued.project?.id ?? issued.user.domain.name}` };
 }
 
-/** A locked AK is refused before anything else; a wrong signature of a known AK counts towards the lock. */
+/**
+ * A locked AK is refused before anything else; a wrong signature of a known AK counts towards the lock.
+ * The vendor's answer says the AK is locked, not for how long or why: the notices do, on the
+ * emulator's clock, and name the reset that clears it.
+ */
 function checkAkSk(d: Decoded, { config, state, facts, now }: AuthContext): string {
   const auth = parseSdkHmac(d);
-  if (state.lockout.isLocked(auth.ak, now)) throw raise('credentialLocked');
+  if (state.lockout.isLocked(auth.ak, now)) {
+    throw raise('credentialLocked').noting(`AK ${auth.ak} is locked out${afterFailures(facts.limits.lockout)}${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
+  }
   checkSdkDate(auth, now, facts.limits.clockSkewSeconds ?? 900);
   const sk = config.credentials.huawei.get(auth.ak);
   if (sk === undefined) {
@@ -48,9 +61,20 @@ function checkAkSk(d: Decoded, { config, state, facts, now }: AuthContext): stri
     return auth.ak;
   }
   if (!verifySdkHmac(d, auth, sk)) {
-    if (facts.limits.lockout) state.lockout.fail(auth.ak, now, facts.limits.lockout);
-    throw raiseDiagnosed('signatureMismatch', diagnoseSdkHmac(d, auth));
+    const e = raiseDiagnosed('signatureMismatch', diagnoseSdkHmac(d, auth));
+    const rule = facts.limits.lockout;
+    if (rule && state.lockout.fail(auth.ak, now, rule) >= rule.failures) {
+      e.noting(`wrong signature ${rule.failures} in a row: AK ${auth.ak} is now locked out${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
+    }
+    throw e;
   }
   state.lockout.succeed(auth.ak);
   return auth.ak;
+}
+
+const afterFailures = (rule: LockoutRule | undefined): string => (rule ? ` after ${rule.failures} wrong signatures in a row` : '');
+
+/** How long a lockout lasts, on the emulated clock, and the two ways to end it sooner. */
+function lockedFor(until: number, now: number): string {
+  return ` for ${Math.ceil((until - now) / 1000)} s more on the emulated clock (until ${new Date(until).toISOString()}), signatures right or wrong; POST /__mock/reset clears it, or move the clock with POST /__mock/clock`;
 }

@@ -1,8 +1,10 @@
 import { raise } from '../../errors.ts';
+import { didYouMean } from '../../cli/didYouMean.ts';
+import { shownValue } from '../../journal/shownValue.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
 import type { Decoded } from '../Provider.ts';
 
-interface Route { api: ApiDefinition; method: string; path: RegExp; names: string[] }
+interface Route { api: ApiDefinition; method: string; template: string; path: RegExp; names: string[] }
 
 const routesOf = new WeakMap<DataSet, Route[]>();
 
@@ -16,7 +18,7 @@ function routes(data: DataSet): Route[] {
         names.push(n);
         return '([^/]+)';
       });
-      return { api, method: api.meta.http!.method, path: new RegExp(`^${pattern}/?$`), names };
+      return { api, method: api.meta.http!.method, template: api.meta.http!.path, path: new RegExp(`^${pattern}/?$`), names };
     });
     routesOf.set(data, list);
   }
@@ -28,21 +30,31 @@ function routes(data: DataSet): Route[] {
  * with the method named, an unknown path the gateway's longer message (APIG.0101 in both cases).
  * The project id of the path is checked against the two ways the SDKs get it wrong: the literal
  * `{project_id}` they send with neither a project id nor a region, and an X-Project-Id header that
- * disagrees with the path.
+ * disagrees with the path. APIG's "The API does not exist." names no route: the notice lists the
+ * ones served, with the nearest.
  */
 export function findApi(d: Decoded, data: DataSet): ApiDefinition {
   const { method = '', path = '' } = d.target;
-  let pathKnown = false;
+  const takes: string[] = [];
   for (const r of routes(data)) {
     const m = r.path.exec(path);
     if (!m) continue;
-    pathKnown = true;
+    takes.push(r.method);
     if (r.method !== method) continue;
     r.names.forEach((n, i) => { d.pathParams[n] = safeDecode(m[i + 1]!); });
     checkProjectId(d);
     return r.api;
   }
-  throw raise(pathKnown ? 'methodNotAllowed' : 'unknownApi', { method });
+  if (takes.length) throw raise('methodNotAllowed', { method }).noting(`${method} is not a method of ${shownValue(path, PATH_SHOWN)}, which takes ${takes.join(', ')}`);
+  throw raise('unknownApi', { method }).noting(unknownRoute(method, path, routes(data)));
+}
+
+/** The routes served, and the one nearest to the request's, its path parameters filled from the request (`/v2/<its project>/ocr/id-card`). */
+function unknownRoute(method: string, path: string, list: Route[]): string {
+  const sent = path.split('/');
+  const filled = list.map((r) => `${r.method} ${r.template.split('/').map((s, i) => (/^\{\w+\}$/.test(s) && sent[i] ? sent[i] : s)).join('/')}`);
+  const asked = `${method} ${path}`;
+  return `no emulated API at ${shownValue(asked, PATH_SHOWN)}${didYouMean(asked, filled)}: this emulator serves ${list.map((r) => `${r.method} ${r.template}`).join(', ')}`;
 }
 
 function checkProjectId(d: Decoded): void {
@@ -52,6 +64,9 @@ function checkProjectId(d: Decoded): void {
   const header = d.headers['x-project-id'];
   if (typeof header === 'string' && header !== projectId) throw raise('projectMismatch', { header, path: projectId });
 }
+
+/** A path is quoted whole up to this length: its project id alone is 32 characters. */
+const PATH_SHOWN = 160;
 
 function safeDecode(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }

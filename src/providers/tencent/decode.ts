@@ -2,6 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { raise } from '../../errors.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
 import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
+import { didYouMean } from '../../cli/didYouMean.ts';
+import { shownValue } from '../../journal/shownValue.ts';
 import type { Config } from '../../config.ts';
 import type { Flavor, Language, ProviderFacts } from '../../data/types.ts';
 import type { Call, Decoded, RawRequest } from '../Provider.ts';
@@ -56,12 +58,24 @@ export async function decode(req: RawRequest, body: Buffer, call: Call, config: 
   call.flavor = flavorOf(req.headers, common.RequestClient, config, facts);
   const action = v1 ? common.Action : header('x-tc-action');
   const version = v1 ? common.Version : header('x-tc-version');
+  noteRegion(v1 ? common.Region : header('x-tc-region'), call, facts);
   if (!action) throw raise('missingParameter', { name: 'Action' });
   if (!version) throw raise('missingParameter', { name: 'Version' });
   return {
     style, target: { action, version }, pathParams: {}, params: () => params, flat: style !== 'tc3-json',
     method: req.method, url: req.url, rawQuery, headers: req.headers, body, common, signed,
   };
+}
+
+/**
+ * These APIs take no Region and the vendor answers whatever is sent (provider.json `regions`): a
+ * region the documentation does not list is answered as usual, and said in a notice, as it is most
+ * likely a typo that a region-bound API would refuse.
+ */
+function noteRegion(region: string | undefined, call: Call, facts: ProviderFacts): void {
+  const known = facts.regions;
+  if (!known || region === undefined || known.unset?.includes(region) || known.names.includes(region)) return;
+  call.notices.push(`Region ${shownValue(region)} is not a region Tencent Cloud documents${didYouMean(region, known.names)}; answered all the same, as these APIs do not need a Region (${known.names.join(', ')})`);
 }
 
 const languageOf = (value: string | undefined): Language => (value === 'zh-CN' ? 'zh-CN' : 'en-US');
