@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'jpeg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { loadData } from '../src/data/loadData.ts';
 import type { ApiDefinition } from '../src/data/types.ts';
 import { cardPicture } from '../src/fixtures/cardPicture.ts';
-import type { FixtureFile, FixtureIndex } from '../src/fixtures/FixtureIndex.ts';
+import type { FixtureFile } from '../src/fixtures/FixtureIndex.ts';
 import { writeFixtures } from '../src/fixtures/writeFixtures.ts';
 import { readMarkers } from '../src/images/markers.ts';
 import { sniffImage } from '../src/images/sniffImage.ts';
@@ -17,22 +17,19 @@ import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
 import { startServer, type TestServer } from './helpers/startServer.ts';
 import { SECRET_ID, SECRET_KEY } from './helpers/tencentClients.ts';
 
-// `idcard-mock fixtures` output, written once to a temp folder: every API that takes an image gets a
-// PNG and a JPEG of every outcome in the data, each a card-sized picture that passes the API's image
-// checks and carries the marker that asks for its outcome; a second run gives the same bytes.
+// `idcard-mock fixtures` output, written once per run to a temp folder (test/setup/fixtureImages.ts): every
+// API that takes an image gets a PNG and a JPEG of every outcome in the data, each a card-sized picture
+// that passes the API's image checks and carries the marker that asks for its outcome. That a second run
+// gives the same bytes: fixtures-images.repeat.test.ts (npm run test:slow).
 const data = loadData(new URL('../', import.meta.url).pathname);
 const apis = [...data.apis.values()];
 const imageApis = apis.filter((a) => a.meta.image);
 
-let dir: string;
-let index: FixtureIndex;
+const { dir, index } = inject('fixtureImages');
 const files = new Map<string, Buffer>();
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
-  index = await writeFixtures(dir);
   for (const f of index.files) files.set(f.path, await readFile(join(dir, f.path)));
-}, 180_000);
-afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+});
 
 const bytesOf = (f: FixtureFile): Buffer => files.get(f.path)!;
 const filesOf = (api: ApiDefinition): FixtureFile[] => index.files.filter((f) => f.provider === api.meta.provider && f.action === api.meta.action);
@@ -154,18 +151,6 @@ describe('fixture images', () => {
     const macaoOnIdCardOcr = index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'macao')!;
     expect(macaoOnIdCardOcr.imageError).toBe(data.apis.get('tencent:IDCardOCR')!.meta.image!.errors.wrongCard);
   });
-
-  it('are the same bytes on a second run', async () => {
-    const again = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
-    try {
-      const second = await writeFixtures(again);
-      expect(second).toEqual(index);
-      for (const f of second.files) expect((await readFile(join(again, f.path))).equals(bytesOf(f)), f.path).toBe(true);
-      expect(await readFile(join(again, 'index.json'), 'utf8')).toBe(await readFile(join(dir, 'index.json'), 'utf8'));
-    } finally {
-      await rm(again, { recursive: true, force: true });
-    }
-  }, 180_000);
 
   it('`only` writes just the files named, the same bytes as the whole run, and names a misspelt one', async () => {
     const one = await mkdtemp(join(tmpdir(), 'idcard-fixtures-'));
