@@ -50,6 +50,8 @@ describe('entries', () => {
 
   it('Tencent: every error entry is what the client gets, in both languages, over HTTP 200', async () => {
     const errors = (await list('?api=IDCardOCR'))['tencent:IDCardOCR']!.filter((s) => s.error);
+    // Every code of the catalog (the action's and the common ones) is listed, so each is tried below.
+    expect(new Set(errors.map((s) => s.error!.code))).toEqual(new Set([...Object.keys(server.runtime.data.apis.get('tencent:IDCardOCR')!.errors), ...Object.keys(server.runtime.data.commonErrors.tencent ?? {})]));
     const body = JSON.stringify({ ImageBase64: image });
     for (const s of errors) {
       for (const [language, text] of [['en-US', s.error!.message.en], ['zh-CN', s.error!.message.zh]] as const) {
@@ -63,6 +65,7 @@ describe('entries', () => {
 
   it('Huawei: every error entry is what the client gets, with the catalog status', async () => {
     const errors = (await list('?api=RecognizeIdCard'))['huawei:RecognizeIdCard']!.filter((s) => s.error);
+    expect(new Set(errors.map((s) => s.error!.code))).toEqual(new Set([...Object.keys(server.runtime.data.apis.get('huawei:RecognizeIdCard')!.errors), ...Object.keys(server.runtime.data.commonErrors.huawei ?? {})]));
     expect(new Set(errors.map((s) => s.error!.httpStatus)).size).toBeGreaterThan(3);
     for (const s of errors) {
       const res = await signedFetch(server.url, ocrPath(), { image }, { now: Date.now(), headers: { 'X-Mock-Scenario': s.name } });

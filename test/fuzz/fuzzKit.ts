@@ -12,12 +12,25 @@ import { packageRoot } from '../../src/config.ts';
 export const CLOCK = Date.parse('2026-03-01T08:00:00Z');
 export const CLOCK_S = Math.floor(CLOCK / 1000);
 
-/** `FUZZ_RUNS=N` runs N cases per property instead of the CI default; `FUZZ_SEED=S` replays a run. */
+/** `FUZZ_RUNS=N` runs N cases per property instead of the CI default. */
 export const runs = (ciDefault: number): number => (process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : ciDefault);
-export const assertOptions = (ciDefault: number): fc.Parameters<unknown> => ({
-  numRuns: runs(ciDefault),
-  ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
-});
+
+/** The seed CI runs with, so that every run tries the same cases and a failure is the code's, not the draw's. */
+export const PINNED_SEED = 20260301;
+/**
+ * fast-check's seed: PINNED_SEED, `FUZZ_SEED=random` a new one each run (to explore), `FUZZ_SEED=N` a
+ * given one (to replay). fast-check names the seed and the path of a failure in its message.
+ */
+export function fuzzSeed(value = process.env.FUZZ_SEED): number {
+  if (value === undefined || value === '') return PINNED_SEED;
+  if (value === 'random') return Math.floor(Math.random() * 0x7fffffff) ^ Date.now();
+  if (/^-?\d+$/.test(value)) return Number(value);
+  throw new Error(`FUZZ_SEED=${value}: expected an integer seed (as a failure prints it) or "random"`);
+}
+const SEED = fuzzSeed();
+if (process.env.FUZZ_SEED === 'random') console.log(`fuzz: FUZZ_SEED=random drew seed ${SEED} (FUZZ_SEED=${SEED} replays it)`);
+
+export const assertOptions = (ciDefault: number): fc.Parameters<unknown> => ({ numRuns: runs(ciDefault), seed: SEED });
 /** A test's time budget: generous per case, so only a hung socket (caught per case, 5 s) can fail it by time. */
 export const budgetMs = (ciDefault: number): number => 20_000 + runs(ciDefault) * 100;
 

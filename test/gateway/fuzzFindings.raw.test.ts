@@ -107,7 +107,10 @@ describe('requests Node keeps from the app', () => {
     const reply = await rawExchange(server.port, [`GET /?${big} HTTP/1.1\r\nHost: x\r\n\r\n0\r\n\r\n`]);
     expect(reply.error).toBeUndefined();
     expect(JSON.parse(reply.body.toString('utf8')).Response.Error.Code).toBe('RequestSizeLimitExceeded');
-    const health = await rawExchange(server.port, ['GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\nFOO / HTTP/1.1\r\n\r\n']);
+    const health = await rawExchange(server.port, ['GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\nFOO / HTTP/1.1\r\n\r\n'], { untilClose: true });
+    expect(health.error).toBeUndefined();
     expect(health.status).toBe(200);
+    expect(JSON.parse(health.body.toString('utf8')).status).toBe('ok');
+    expect(health.following!.map((r) => [r.status, JSON.parse(r.body.toString('utf8')).Response.Error.Code, r.headers.connection])).toEqual([[200, 'UnsupportedProtocol', 'close']]);
   });
 });

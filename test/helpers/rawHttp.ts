@@ -6,6 +6,8 @@ export interface RawReply {
   body: Buffer;
   /** The socket error, if the connection broke (EPIPE, ECONNRESET) instead of ending cleanly. */
   error?: string;
+  /** With `untilClose`: the replies that came after this one on the same connection. */
+  following?: Omit<RawReply, 'error' | 'following'>[];
 }
 
 export interface RawOptions {
@@ -17,6 +19,8 @@ export interface RawOptions {
   head?: boolean;
   /** Half-close (FIN) once everything is written, as a client that has nothing more to send. */
   halfClose?: boolean;
+  /** Read until the server closes the connection, every reply on it (pipelined requests, garbage after a request). */
+  untilClose?: boolean;
 }
 
 /**
@@ -37,16 +41,23 @@ export function rawExchange(port: number, chunks: (string | Buffer)[], o: RawOpt
       clearTimeout(timer);
       socket.destroy();
       if (failure) return reject(failure);
-      const reply = parseReply(Buffer.concat(received));
-      if (!reply) return reject(new Error(`no HTTP reply (socket ${error ?? 'closed'}): ${Buffer.concat(received).toString('latin1').slice(0, 200)}`));
-      resolve({ ...reply, error });
+      const bytes = Buffer.concat(received);
+      const reply = parseReply(bytes);
+      if (!reply) return reject(new Error(`no HTTP reply (socket ${error ?? 'closed'}): ${bytes.toString('latin1').slice(0, 200)}`));
+      const { complete: _, end, ...first } = reply;
+      if (!o.untilClose) return resolve({ ...first, error });
+      const following: Omit<RawReply, 'error' | 'following'>[] = [];
+      for (let at = end, next = parseReply(bytes.subarray(at)); next?.complete; at += next.end, next = parseReply(bytes.subarray(at))) {
+        following.push({ status: next.status, headers: next.headers, body: next.body });
+      }
+      resolve({ ...first, error, following });
     };
     socket.on('error', (e: NodeJS.ErrnoException) => { error = e.code ?? e.message; });
     socket.on('close', () => finish());
     socket.on('data', (d: Buffer) => {
       received.push(d);
       const reply = parseReply(Buffer.concat(received));
-      if (reply && (reply.complete || o.head) && !o.writeBeforeRead) finish();
+      if (reply && (reply.complete || o.head) && !o.writeBeforeRead && !o.untilClose) finish();
     });
     socket.once('connect', () => {
       if (o.writeBeforeRead) socket.pause();
@@ -65,13 +76,19 @@ export function writeAll(socket: Socket, chunks: (string | Buffer)[]): Promise<v
   });
 }
 
-/** Splits an HTTP/1.1 response into status, lower-cased headers and body (after any `100 Continue`); `complete` once Content-Length bytes are in. */
-export function parseReply(bytes: Buffer): (Omit<RawReply, 'error'> & { complete: boolean }) | undefined {
+/**
+ * Splits an HTTP/1.1 response into status, lower-cased headers and body (after any `100 Continue`);
+ * `complete` once Content-Length bytes are in, `end` where the next reply would start.
+ */
+export function parseReply(bytes: Buffer): (Omit<RawReply, 'error' | 'following'> & { complete: boolean; end: number }) | undefined {
   const headEnd = bytes.indexOf('\r\n\r\n');
   if (headEnd < 0) return undefined;
   const [statusLine, ...lines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1]);
-  if (status === 100) return parseReply(bytes.subarray(headEnd + 4)); // `100 Continue` comes before the reply
+  if (status === 100) { // `100 Continue` comes before the reply
+    const reply = parseReply(bytes.subarray(headEnd + 4));
+    return reply && { ...reply, end: reply.end + headEnd + 4 };
+  }
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const colon = line.indexOf(':');
@@ -79,7 +96,7 @@ export function parseReply(bytes: Buffer): (Omit<RawReply, 'error'> & { complete
   }
   const length = Number(headers['content-length'] ?? NaN);
   const body = bytes.subarray(headEnd + 4, Number.isNaN(length) ? undefined : headEnd + 4 + length);
-  return { status, headers, body, complete: !Number.isNaN(length) && body.length >= length };
+  return { status, headers, body, complete: !Number.isNaN(length) && body.length >= length, end: headEnd + 4 + body.length };
 }
 
 /** An HTTP/1.1 request head, Host first, lines joined with CRLF and the blank line added. */

@@ -22,3 +22,16 @@ export async function startServer(options: AppOptions = {}): Promise<TestServer>
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
+
+/**
+ * An emulator clock that stands at the moment it is made (`now: standingClock()`), for the servers of
+ * tests that compare the people two calls draw. People are drawn as of a fixed day (DRAWN_AS_OF in
+ * src/identity/validity.ts), so the person no longer changes at China midnight; but a card that has
+ * expired by the clock's day is shown renewed, so a running clock crossing midnight (16:00 UTC) between
+ * two calls could still change one card's dates. The SDKs sign with the real time, which stays within
+ * the vendors' 5-minute skew of it for the few seconds a test file runs. Servers on it run without rate
+ * limits (every request falls in the same second).
+ */
+export function standingClock(at = Date.now()): () => number {
+  return () => at;
+}

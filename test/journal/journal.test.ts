@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
-import { ocrClient, SECRET_KEY, sdkError } from '../helpers/tencentClients.ts';
+import { ocrClient, SECRET_KEY } from '../helpers/tencentClients.ts';
 import { tc3Headers } from '../helpers/signTc3.ts';
 import { ocrPath, signedFetch } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
@@ -49,11 +49,39 @@ describe('masking: personal data and secrets appear nowhere', () => {
   });
 
   it('filters by API, caller, outcome and time', async () => {
-    const since = new Date().toISOString();
-    await sdkError(ocrClient(server.endpoint, { headers: { 'X-Mock-Scenario': 'FailedOperation.OcrFailed' } }).IDCardOCR({ ImageBase64: image }));
-    expect((await journal(`?outcome=FailedOperation.OcrFailed&since=${encodeURIComponent(since)}`)).length).toBe(1);
-    expect((await journal(`?caller=${WELL_KNOWN.huawei.ak}`)).every((e) => e.provider === 'huawei')).toBe(true);
-    expect((await fetch(`${server.url}/__mock/journal?since=yesterday`)).status).toBe(400);
+    // A server of its own on the emulated clock: the journal holds exactly these three calls, a minute apart.
+    let clock = Date.parse('2026-03-01T04:00:00Z');
+    const own = await startServer({ now: () => clock });
+    try {
+      const body = JSON.stringify({ ImageBase64: image });
+      const tencent = async (headers: Record<string, string> = {}) =>
+        (await fetch(own.url, { method: 'POST', headers: tc3Headers({ host: own.endpoint, body, timestamp: Math.floor(clock / 1000), headers }), body })).arrayBuffer();
+      await tencent();
+      clock += 60_000;
+      const since = new Date(clock).toISOString();
+      await tencent({ 'X-Mock-Scenario': 'FailedOperation.OcrFailed' });
+      clock += 60_000;
+      await (await signedFetch(own.url, ocrPath(), { image }, { now: clock })).arrayBuffer();
+      const seen = async (query: string): Promise<string[]> => ((await (await fetch(`${own.url}/__mock/journal${query}`)).json()) as JournalEntry[])
+        .map((e) => `${e.time} ${e.caller} ${e.action} ${e.outcome}`);
+      const [first, failed, huawei] = [
+        `2026-03-01T04:00:00.000Z ${WELL_KNOWN.tencent.secretId} IDCardOCR ok`,
+        `2026-03-01T04:01:00.000Z ${WELL_KNOWN.tencent.secretId} IDCardOCR FailedOperation.OcrFailed`,
+        `2026-03-01T04:02:00.000Z ${WELL_KNOWN.huawei.ak} RecognizeIdCard ok`,
+      ];
+      expect(await seen('')).toEqual([first, failed, huawei]);
+      expect(await seen('?api=IDCardOCR')).toEqual([first, failed]);
+      expect(await seen('?api=RecognizeIdCard')).toEqual([huawei]);
+      expect(await seen(`?caller=${WELL_KNOWN.huawei.ak}`)).toEqual([huawei]);
+      expect(await seen(`?caller=${WELL_KNOWN.tencent.secretId}`)).toEqual([first, failed]);
+      expect(await seen('?outcome=ok')).toEqual([first, huawei]);
+      expect(await seen('?outcome=FailedOperation.OcrFailed')).toEqual([failed]);
+      expect(await seen(`?since=${encodeURIComponent(since)}`)).toEqual([failed, huawei]);
+      expect(await seen(`?since=${Date.parse(since)}&api=IDCardOCR`)).toEqual([failed]);
+      expect((await fetch(`${own.url}/__mock/journal?since=yesterday`)).status).toBe(400);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -209,7 +209,8 @@ console.log(JSON.stringify({ problems, outcomes, skeletons, ajv }));
     const built = await fromBuild(undefined, tries);
     expect(built).toEqual({ ...fromSources(undefined, tries), ajv: false });
     expect(new Set(built.outcomes).size).toBeGreaterThan(10);
-    expect(Object.keys(built.skeletons).sort()).toEqual([...runtimeOf(createApp()).data.apis.keys()].sort()); // every API of the data
+    // One skeleton per API of the data (every vendor's), not a count that a new API outdates.
+    expect(Object.keys(built.skeletons).sort()).toEqual([...runtimeOf(createApp()).data.apis.keys()].sort());
   }, 60_000);
 
   it('lists the same problems of broken files at boot, still without Ajv (the meta-schemas are the shipped ones)', async () => {

@@ -59,7 +59,7 @@ const count = (text: string, line: string): number => text.split('\n').filter((l
 
 describe('--scenarios folders and --watch', { timeout: SPAWN_TIMEOUT }, () => {
   const mine = join(scratch, 'mine');
-  const busy = put('mine/tencent/ocr/IDCardOCR/busy.yaml', [
+  put('mine/tencent/ocr/IDCardOCR/busy.yaml', [
     '# yaml-language-server: $schema=../../../../../../schemas/_meta/scenario.schema.json',
     'description: The OCR back end is busy',
     'error: FailedOperation.OcrFailed',
@@ -97,20 +97,38 @@ describe('--scenarios folders and --watch', { timeout: SPAWN_TIMEOUT }, () => {
     expect(listed['tencent:IDCardOCR']!.filter((s) => s.name === 'photocopy')).toEqual([expect.objectContaining({ source: photocopy })]);
   });
 
+  /** Writes a file of the watched folder and waits until the CLI says it reloaded the data, or kept the last good data. */
+  async function edit(path: string, text: string, then: 'reloaded' | 'kept'): Promise<void> {
+    const said = (t: { out: string; err: string }): number => (then === 'reloaded'
+      ? t.out.split('\n').filter((l) => l.startsWith('idcard-mock: reloaded the data after a change to') && l.includes(path)).length
+      : count(t.err, 'idcard-mock: kept the last good data'));
+    const before = said(server.text);
+    writeFileSync(path, text);
+    await server.until((t) => said(t) > before);
+  }
+
+  // The two tests below edit files of their own, so that each holds whatever ran before it.
   it('--watch picks up an edited file', async () => {
-    const before = count(server.text.out, 'idcard-mock: reloaded the data');
-    writeFileSync(busy, 'description: The photo is blurry now\nerror: FailedOperation.ImageBlur\n');
-    await server.until((t) => count(t.out, 'idcard-mock: reloaded the data') > before);
-    expect(server.text.out).toContain(`idcard-mock: reloaded the data after a change to ${busy}`);
-    expect((await sdkError(ask('busy'))).code).toBe('FailedOperation.ImageBlur');
+    const edited = join(mine, 'tencent/ocr/IDCardOCR/edited.yaml');
+    await edit(edited, 'description: The OCR back end is busy\nerror: FailedOperation.OcrFailed\n', 'reloaded');
+    expect((await sdkError(ask('edited'))).code).toBe('FailedOperation.OcrFailed');
+    await edit(edited, 'description: The photo is blurry now\nerror: FailedOperation.ImageBlur\n', 'reloaded');
+    expect((await sdkError(ask('edited'))).code).toBe('FailedOperation.ImageBlur');
   });
 
   it('a broken file under --watch keeps the last good set and logs the path and the problem', async () => {
-    writeFileSync(busy, 'description: half-typed\nerror: [FailedOperation.ImageBlur\n');
-    await server.until((t) => t.err.includes('kept the last good data'));
-    expect(server.text.err).toMatch(new RegExp(`^idcard-mock: ${busy}: not valid YAML: .* at line \\d+, column \\d+$`, 'm'));
-    expect((await sdkError(ask('busy'))).code).toBe('FailedOperation.ImageBlur');
-    expect(JSON.parse((await ask('photocopy', JSON.stringify({ ReshootWarn: true }))).AdvancedInfo!).WarnInfos).toEqual([-9103]);
+    const draft = join(mine, 'tencent/ocr/IDCardOCR/draft.yaml');
+    await edit(draft, 'description: blurry\nerror: FailedOperation.ImageBlur\n', 'reloaded');
+    try {
+      await edit(draft, 'description: half-typed\nerror: [FailedOperation.ImageBlur\n', 'kept');
+      expect(server.text.err).toMatch(new RegExp(`^idcard-mock: ${draft}: not valid YAML: .* at line \\d+, column \\d+$`, 'm'));
+      expect((await sdkError(ask('draft'))).code).toBe('FailedOperation.ImageBlur');
+      expect((await sdkError(ask('busy'))).code).toBe('FailedOperation.OcrFailed');
+      expect(JSON.parse((await ask('photocopy', JSON.stringify({ ReshootWarn: true }))).AdvancedInfo!).WarnInfos).toEqual([-9103]);
+    } finally {
+      // Repaired, so that the folder loads again for whatever runs next.
+      await edit(draft, 'description: blurry\nerror: FailedOperation.ImageBlur\n', 'reloaded');
+    }
   });
 });
 

@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { SECRET_ID, SECRET_KEY } from '../helpers/tencentClients.ts';
@@ -9,8 +8,6 @@ import { PROJECT_ID, signedFetch } from '../helpers/huaweiSign.ts';
 import { sampleRequest, withWarningFlag } from '../helpers/sampleRequest.ts';
 import { callAlibaba } from '../helpers/alibabaClients.ts';
 import { loadData } from '../../src/data/loadData.ts';
-import { writeFixtures } from '../../src/fixtures/writeFixtures.ts';
-import type { FixtureIndex } from '../../src/fixtures/FixtureIndex.ts';
 import type { ApiDefinition } from '../../src/data/types.ts';
 import type { CoverageReport } from '../../src/state/coverage.ts';
 
@@ -19,22 +16,17 @@ import type { CoverageReport } from '../../src/state/coverage.ts';
 // fixture image sent as the image. APIs that take no image (IdCardVerification, IAM) cannot carry an
 // in-band marker: they are reached by the header and by the server-wide active scenario instead (the
 // IAM token API has no credential to bind).
-// After it, coverage reports 100 % for every API.
+// Each case starts from a reset emulator and sees coverage count its outcome; coverage lists exactly these
+// outcomes, so after all of them it reports 100 % for every API. The fixture images are written once per
+// run (test/setup/fixtureImages.ts).
 const data = loadData(new URL('../../', import.meta.url).pathname);
 const apis = [...data.apis.values()];
+const { dir, index } = inject('fixtureImages');
 
 let server: TestServer;
-let dir: string;
-let index: FixtureIndex;
-beforeAll(async () => {
-  server = await startServer({ rateLimit: false });
-  dir = await mkdtemp(join(tmpdir(), 'idcard-three-ways-'));
-  index = await writeFixtures(dir);
-}, 180_000);
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+beforeAll(async () => { server = await startServer({ rateLimit: false }); });
+afterAll(() => server?.close());
+beforeEach(async () => { await fetch(`${server.url}/__mock/reset`, { method: 'POST' }); });
 
 interface Outcome { kind: 'error' | 'warning' | 'result'; code: string; scenario: string }
 function outcomes(api: ApiDefinition): Outcome[] {
@@ -62,6 +54,11 @@ async function call(api: ApiDefinition, params: Record<string, unknown>, headers
   return server.runtime.state.journal.list().at(-1)!.outcome;
 }
 
+const coverage = async (): Promise<CoverageReport> => (await fetch(`${server.url}/__mock/coverage`)).json() as Promise<CoverageReport>;
+function covered(report: CoverageReport, api: ApiDefinition, o: Outcome): boolean | undefined {
+  return report[`${api.meta.provider}:${api.meta.action}`]?.[`${o.kind}s`][o.code];
+}
+
 function expected(o: Outcome): string {
   return o.kind === 'error' ? o.code : 'ok';
 }
@@ -70,8 +67,10 @@ describe.each(apis.map((api) => [`${api.meta.provider} ${api.meta.action}`, api]
   const rules = api.meta.image;
   const request = (o: Outcome): Record<string, unknown> => (o.kind === 'warning' ? withWarningFlag(api, o.code, sampleRequest(api)) : sampleRequest(api));
 
-  it.each(outcomes(api).map((o) => [o.scenario, o] as const))('%s: by header, by in-band marker, by fixture image', async (_s, o) => {
+  it.each(outcomes(api).map((o) => [o.scenario, o] as const))('%s: by header, by in-band marker, by fixture image; coverage counts it', async (_s, o) => {
+    expect(covered(await coverage(), api, o), 'covered after a reset').toBe(false);
     expect(await call(api, request(o), { 'X-Mock-Scenario': o.scenario }), 'header').toBe(expected(o));
+    expect(covered(await coverage(), api, o), 'covered').toBe(true);
     if (!rules) {
       // No image to carry a marker: the active scenario instead.
       await fetch(`${server.url}/__mock/active`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: o.scenario }) });
@@ -87,18 +86,24 @@ describe.each(apis.map((api) => [`${api.meta.provider} ${api.meta.action}`, api]
     delete byUrl[rules.base64];
     expect(await call(api, byUrl, {}), 'URL marker').toBe(expected(o));
     expect(server.runtime.state.journal.list().at(-1)!.rule).toBe('marker');
-    for (const f of index.files.filter((x) => x.provider === api.meta.provider && x.action === api.meta.action && x.scenario === o.scenario)) {
+    const images = index.files.filter((x) => x.provider === api.meta.provider && x.action === api.meta.action && x.scenario === o.scenario);
+    expect(images.map((f) => f.format).sort(), 'fixture images').toEqual(['jpg', 'png']);
+    for (const f of images) {
       const byImage = { ...request(o), [rules.base64]: (await readFile(join(dir, f.path))).toString('base64') };
       expect(await call(api, byImage, {}), `fixture ${f.path}`).toBe(expected(o));
     }
   }, 60_000);
 });
 
-describe('after it', () => {
-  it('coverage reports 100 % for every API', async () => {
-    const report = await (await fetch(`${server.url}/__mock/coverage`)).json() as CoverageReport;
-    const short = Object.entries(report).filter(([, r]) => r.percent !== 100).map(([api, r]) => [api, r.percent, Object.entries({ ...r.errors, ...r.warnings, ...r.results }).filter(([, v]) => !v).map(([c]) => c)]);
-    expect(short).toEqual([]);
+describe('coverage', () => {
+  it('lists exactly the outcomes above for every API, so after them all it reports 100 %', async () => {
+    const report = await coverage();
     expect(Object.keys(report).sort()).toEqual(apis.map((a) => `${a.meta.provider}:${a.meta.action}`).sort());
+    for (const api of apis) {
+      const r = report[`${api.meta.provider}:${api.meta.action}`]!;
+      const listed = [...Object.keys(r.errors), ...Object.keys(r.warnings).map((c) => `warning:${c}`), ...Object.keys(r.results).map((c) => `result:${c}`)];
+      expect(listed.sort(), `${api.meta.provider} ${api.meta.action}`).toEqual(outcomes(api).map((o) => o.scenario).sort());
+      expect(r.total).toBe(listed.length);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { standingClock, startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   }).listen(0, '127.0.0.1');
   await new Promise((r) => host.once('listening', r));
   base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  server = await startServer({ rateLimit: false, fetchImageUrls: true });
+  server = await startServer({ rateLimit: false, fetchImageUrls: true, now: standingClock() });
 });
 afterAll(async () => {
   await server.close();

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { standingClock, startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
+// One standing clock for every server here: the same image is the same person on any day, and with the
+// same clock the same card dates too (an expired card is shown renewed as of the clock's day).
+const now = standingClock();
 let server: TestServer;
-beforeAll(async () => { server = await startServer({ rateLimit: false }); });
+beforeAll(async () => { server = await startServer({ rateLimit: false, now }); });
 afterAll(() => server.close());
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -90,8 +93,8 @@ describe('people are deterministic per seed', () => {
   it('the same image gives the same person on another server with the same seed, another person with another seed', async () => {
     const image = b64(makeCardImage({ seed: 'determinism' }));
     const a = await call({ ImageBase64: image });
-    const same = await startServer({ rateLimit: false });
-    const other = await startServer({ rateLimit: false, seed: 'another-population' });
+    const same = await startServer({ rateLimit: false, now });
+    const other = await startServer({ rateLimit: false, seed: 'another-population', now });
     try {
       expect(await ocrClient(same.endpoint).IDCardOCR({ ImageBase64: image })).toMatchObject({ IdNum: a.IdNum, Name: a.Name, Address: a.Address });
       expect((await ocrClient(other.endpoint).IDCardOCR({ ImageBase64: image })).IdNum).not.toBe(a.IdNum);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jpeg from 'jpeg-js';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { standingClock, startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, sdkError, type SignMethod } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { isValidIdNumber } from '../../src/identity/index.ts';
@@ -9,7 +9,7 @@ const front = makeCardImage({ seed: 'sdk-front' }).toString('base64');
 const back = makeCardImage({ seed: 'sdk-back', markers: { side: 'BACK' } }).toString('base64');
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer({ rateLimit: false }); });
+beforeAll(async () => { server = await startServer({ rateLimit: false, now: standingClock() }); });
 afterAll(() => server.close());
 
 describe('IDCardOCR through tencentcloud-sdk-nodejs-ocr', () => {

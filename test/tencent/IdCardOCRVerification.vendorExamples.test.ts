@@ -29,6 +29,11 @@ const cases = [
 ];
 
 describe('IdCardOCRVerification responses hold against the tccli examples', () => {
+  it('finds examples in both copies (tccli and tccli-intl)', () => {
+    expect(cases.filter(([flavor]) => flavor === 'domestic').length).toBeGreaterThan(0);
+    expect(cases.filter(([flavor]) => flavor === 'intl').length).toBeGreaterThan(0);
+  });
+
   it.each(cases.map(([flavor, e]) => [`${flavor}: ${e.title}`, flavor, e] as const))('%s', async (_t, flavor, example) => {
     const request = JSON.parse(example.input.slice(example.input.indexOf('{')));
     // The examples elide the image ("/9j/4AAQSkZJRg.....s97n//2Q=="): send a real JPEG in its place.

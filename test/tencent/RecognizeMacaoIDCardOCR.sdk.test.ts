@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { standingClock, startServer, type TestServer } from '../helpers/startServer.ts';
 import { intlOcrClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { sniffImage } from '../../src/images/sniffImage.ts';
@@ -11,7 +11,7 @@ type Text = 'CnLastName' | 'EnLastName' | 'LastNameCode' | 'CnFirstName' | 'EnFi
 type Macao = Record<Text, string> & { WarnCardInfos: number[] };
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer({ rateLimit: false }); });
+beforeAll(async () => { server = await startServer({ rateLimit: false, now: standingClock() }); });
 afterAll(() => server.close());
 
 const card = (seed: string, markers?: Record<string, string | string[]>): string => makeCardImage({ seed, markers }).toString('base64');

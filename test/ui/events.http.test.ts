@@ -74,13 +74,19 @@ describe('GET /__mock/events', () => {
   });
 
   it('lets go of a subscriber that disconnects', async () => {
-    // The journal's listeners are private: counting them is how this test sees the subscription end.
-    const listeners = () => (server.runtime.state.journal as unknown as { listeners: Set<unknown> }).listeners.size;
-    await expect.poll(listeners, { timeout: 5000 }).toBe(0); // the streams the tests above closed
-    const stream = await subscribe('?last=0');
-    expect(listeners()).toBe(1);
-    stream.close();
-    await expect.poll(listeners, { timeout: 5000 }).toBe(0);
+    // A server of its own, with no stream the tests above opened. The journal's listeners are private:
+    // counting them is how this test sees the subscription end.
+    const own = await startServer();
+    try {
+      const listeners = () => (own.runtime.state.journal as unknown as { listeners: Set<unknown> }).listeners.size;
+      expect(listeners()).toBe(0);
+      const stream = await subscribe('?last=0', {}, own.url);
+      expect(listeners()).toBe(1);
+      stream.close();
+      await expect.poll(listeners, { timeout: 5000 }).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('ends open streams when the server closes, so close() does not wait for an open dashboard', async () => {

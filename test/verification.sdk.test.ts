@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { standingClock, startServer, type TestServer } from './helpers/startServer.ts';
+import { faceidClient, ocrClient, sdkError } from './helpers/tencentClients.ts';
+import { callAlibaba, recognizeIdcard } from './helpers/alibabaClients.ts';
+import { makeCardImage } from '../src/images/makeCardImage.ts';
+
+/**
+ * What the name + ID number verification APIs share, one table for all of them, each through its vendor's
+ * SDK: Tencent's two FaceID APIs (faceid 2018-03-01, tencentcloud-sdk-nodejs, TC3 signing),
+ * IdCardOCRVerification (身份证识别及信息核验, Name+IdCard or an image) and IdCardVerification
+ * (身份信息认证（二要素核验）, Name+IdCard only), and Alibaba's Id2MetaVerify (身份二要素核验, cloudauth
+ * 2019-03-07, @alicloud/cloudauth20190307, ACS3 signing). The same identity register and the same rule
+ * (src/actions/verificationResult.ts), each with its own codes; the name rules, daily limits, per-second
+ * limit and Description where the API's data has them. What only one of them does:
+ * IdCardOCRVerification.sdk.test.ts, IdCardVerification.sdk.test.ts, test/alibaba/sdk.test.ts.
+ */
+type Catalog = Record<string, { en: string; zh: string; status?: number }>;
+interface Options { language?: 'en-US' | 'zh-CN'; headers?: Record<string, string> }
+/** One verification as the caller reads it: the result code, the Description if the API has one, the whole answer. */
+interface Verified { code: string; description?: string; answer: Record<string, unknown> }
+interface Person { name: string; idNum: string }
+
+// The catalogs are read as files: the test holds the emulator to the data, not to its own loader.
+const read = (dir: string, file: string) => JSON.parse(readFileSync(new URL(`../schemas/${dir}/${file}`, import.meta.url), 'utf8'));
+
+const VALID_UNKNOWN_ID = '110101199003070038'; // valid check digit, never issued by our OCR
+const SCENARIO_PERSON = { name: '韦小宝', idCard: '110101198003074413' }; // scenarios/tencent/faceid/IdCardOCRVerification/wei-xiaobao.json
+const card = (seed: string): Buffer => makeCardImage({ seed, markers: { card: 'mainland', side: 'front' } });
+
+const tencent = (action: 'IdCardOCRVerification' | 'IdCardVerification', echoes: boolean) => ({
+  name: `tencent ${action}`,
+  dir: `tencent/faceid/${action}`,
+  key: `tencent:${action}`,
+  codes: { match: '0', mismatch: '-1', invalidId: '-2', invalidName: '-3', noRecordStrict: '-5', overLimit: '-7' },
+  /** The person the vendor's own OCR reads from a card. */
+  readCard: async (s: TestServer, seed: string): Promise<Person> => {
+    const r = await ocrClient(s.endpoint).IDCardOCR({ ImageBase64: card(seed).toString('base64') });
+    return { name: r.Name!, idNum: r.IdNum! };
+  },
+  verify: async (s: TestServer, name: string, idCard: string, o: Options = {}): Promise<Verified> => {
+    // Requests are built loosely on purpose; the SDK sends what it gets.
+    const v = await (faceidClient(s.endpoint, o)[action] as (r: unknown) => Promise<Record<string, string>>)({ Name: name, IdCard: idCard });
+    return { code: v.Result!, description: v.Description, answer: v };
+  },
+  /** What a Name+IdCard answer holds besides the result: the echo (Sex, Nation, Birth, Address only when it read an image), or nothing. */
+  expectAnswer: (v: Verified, name: string, idCard: string): void => {
+    if (echoes) expect(v.answer).toMatchObject({ Name: name, IdCard: idCard, Sex: '', Nation: '', Birth: '', Address: '' });
+    else expect(Object.keys(v.answer).sort()).toEqual(['Description', 'RequestId', 'Result']);
+  },
+  /** An error asked for by name, as the SDK throws it, in the language asked for. */
+  error: async (s: TestServer, code: string, o: Options): Promise<{ code: string; message: string }> =>
+    sdkError((faceidClient(s.endpoint, o)[action] as (r: unknown) => Promise<unknown>)({ Name: '王小明', IdCard: VALID_UNKNOWN_ID })),
+  describes: true,
+  zhErrors: true,
+});
+
+const APIS = [
+  { ...tencent('IdCardOCRVerification', true), errorCount: 18 },
+  { ...tencent('IdCardVerification', false), errorCount: 11 },
+  {
+    name: 'alibaba Id2MetaVerify',
+    dir: 'alibaba/cloudauth/Id2MetaVerify',
+    key: 'alibaba:Id2MetaVerify',
+    // No name rules and no daily limits in its data; an invalid number and an unknown one under --strict-register are both "no record".
+    codes: { match: '1', mismatch: '2', invalidId: '3', invalidName: undefined, noRecordStrict: '3', overLimit: undefined },
+    readCard: async (s: TestServer, seed: string): Promise<Person> => {
+      const r = await recognizeIdcard(s.endpoint, { image: card(seed) });
+      const face = (JSON.parse(r.body!.data!) as { data: { face: { data: { name: string; idNumber: string } } } }).data.face.data;
+      return { name: face.name, idNum: face.idNumber };
+    },
+    verify: async (s: TestServer, name: string, idCard: string, o: Options = {}): Promise<Verified> => {
+      const r = await callAlibaba(s.endpoint, 'Id2MetaVerify', { ParamType: 'normal', UserName: name, IdentifyNum: idCard }, { headers: o.headers });
+      const body = r.body as { code?: string; resultObject?: { bizCode?: string } };
+      return { code: body.resultObject!.bizCode!, answer: body as Record<string, unknown> };
+    },
+    // The normal body: Code 200, Message success, and ResultObject with BizCode only.
+    expectAnswer: (v: Verified): void => {
+      expect(v.answer).toMatchObject({ code: '200', message: 'success' });
+      expect(Object.keys(v.answer.resultObject as object)).toEqual(['bizCode']);
+    },
+    // cloudauth's business codes come in the normal body (HTTP 200, returned); the gateway's are thrown.
+    error: async (s: TestServer, code: string, o: Options): Promise<{ code: string; message: string }> => {
+      const call = callAlibaba(s.endpoint, 'Id2MetaVerify', { ParamType: 'normal', UserName: '王小明', IdentifyNum: VALID_UNKNOWN_ID }, { headers: o.headers });
+      return call.then(
+        (r) => ({ code: (r.body as { code: string }).code, message: (r.body as { message: string }).message }),
+        (e: { code: string; data: { Message: string } }) => ({ code: e.code, message: e.data.Message }));
+    },
+    // No Description; the service's Message is Chinese whatever the client (errors.json: en repeats zh).
+    describes: false,
+    zhErrors: false,
+    errorCount: 8,
+  },
+] as const;
+
+let server: TestServer;
+// A standing clock: a card that expires on the clock's day is shown renewed (startServer.ts standingClock).
+beforeAll(async () => { server = await startServer({ rateLimit: false, now: standingClock() }); });
+afterAll(() => server.close());
+
+describe.each(APIS)('$name', (row) => {
+  const { codes } = row;
+  const resultsFile = read(row.dir, 'results.json');
+  const results: Catalog = resultsFile.results;
+  const errors: Catalog = read(row.dir, 'errors.json').errors;
+  const verify = (name: string, idCard: string, o: Options = {}, s: TestServer = server): Promise<Verified> => row.verify(s, name, idCard, o);
+  const expectResult = (v: Verified, code: string, language: 'en' | 'zh' = 'zh'): void => {
+    expect(v.code).toBe(code);
+    if (row.describes) expect(v.description).toBe(results[code]![language]);
+  };
+
+  it('has the codes this table names in its results.json', () => {
+    for (const code of Object.values(codes)) if (code !== undefined) expect(results, code).toHaveProperty([code]);
+    expect(resultsFile.register).toMatchObject({ match: codes.match, mismatch: codes.mismatch, notOnRecordStrict: codes.noRecordStrict });
+  });
+
+  describe('a person read by the vendor\'s OCR is on record', () => {
+    it('verifies the name the OCR read as a match, another name as a mismatch', async () => {
+      const person = await row.readCard(server, `${row.key}-register`);
+      const ok = await verify(person.name, person.idNum);
+      expectResult(ok, codes.match);
+      row.expectAnswer(ok, person.name, person.idNum);
+      const otherName = person.name === '张伟' ? '李娜' : '张伟';
+      const other = await verify(otherName, person.idNum);
+      expectResult(other, codes.mismatch);
+      row.expectAnswer(other, otherName, person.idNum);
+    });
+
+    it.runIf(row.describes)('writes Description in the language the client asks for (X-TC-Language)', async () => {
+      const person = await row.readCard(server, `${row.key}-lang`);
+      expectResult(await verify(person.name, person.idNum, { language: 'en-US' }), codes.match, 'en');
+      expectResult(await verify('另一人', person.idNum, { language: 'en-US' }), codes.mismatch, 'en');
+      expectResult(await verify(person.name, person.idNum, { language: 'zh-CN' }), codes.match, 'zh');
+    });
+
+    it('knows the person a scenario declares (scenarios/tencent/faceid/IdCardOCRVerification/wei-xiaobao.json)', async () => {
+      expectResult(await verify(SCENARIO_PERSON.name, SCENARIO_PERSON.idCard), codes.match);
+      expectResult(await verify('韦大宝', SCENARIO_PERSON.idCard), codes.mismatch);
+    });
+  });
+
+  describe('result codes from real checks', () => {
+    it.each([
+      ['the Tencent vendor example number (wrong check digit; the vendor example answers 0)', '11204416541220243X'],
+      ['the Tencent vendor failure example', '11204416541220243Y'],
+      ['17 characters', '11010119800307441'],
+      ['letters', '11010119800307441A'],
+    ])(`${codes.invalidId} for %s`, async (_what, idCard) => {
+      expectResult(await verify('韦小宝', idCard), codes.invalidId);
+    });
+
+    it.runIf(codes.invalidName !== undefined).each([['empty', ''], ['digits', '张3'], ['symbols', '张#三'], ['too long', '张'.repeat(31)]])(
+      `${codes.invalidName} for a name with %s`, async (_what, name) => {
+        expectResult(await verify(name, VALID_UNKNOWN_ID), codes.invalidName!);
+      });
+
+    it(`${codes.match} for a valid ID not on record by default, ${codes.noRecordStrict} with --strict-register`, async () => {
+      expectResult(await verify('王小明', VALID_UNKNOWN_ID), codes.match);
+      const strict = await startServer({ rateLimit: false, strictRegister: true });
+      try {
+        expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, strict), codes.noRecordStrict);
+        expectResult(await verify(SCENARIO_PERSON.name, SCENARIO_PERSON.idCard, {}, strict), codes.match);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it.runIf(codes.overLimit !== undefined).each([
+      ['Name', 'Name:王小明'],
+      ['IdCard', `IdCard:${VALID_UNKNOWN_ID}`],
+    ])(`${codes.overLimit} past the daily limit per %s, and again ${codes.match} the next day (emulator clock)`, async (param, key) => {
+      let clock = Date.UTC(2026, 2, 1, 4); // 12:00 on 1 March in China; auth off: the SDK signs with the real clock
+      const s = await startServer({ rateLimit: false, auth: 'off', now: () => clock });
+      try {
+        const limit = s.runtime.data.apis.get(row.key)!.results.limits!.perDay[param]!;
+        for (let i = 0; i < limit; i++) s.runtime.state.register.countToday('20260301', key);
+        expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.overLimit!);
+        clock += 24 * 3600 * 1000;
+        expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.match);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it.runIf(codes.overLimit === undefined)('has no daily limits in its data', () => {
+      expect(server.runtime.data.apis.get(row.key)!.results.limits).toBeUndefined();
+    });
+
+    it.each(Object.keys(results))('result:%s is a success answer with that result', async (code) => {
+      const v = await verify('王小明', VALID_UNKNOWN_ID, { headers: { 'X-Mock-Scenario': `result:${code}` } });
+      expectResult(v, code);
+      row.expectAnswer(v, '王小明', VALID_UNKNOWN_ID);
+    });
+  });
+
+  describe('every action error code is reachable by name', () => {
+    it(`has the ${row.errorCount} documented codes`, () => {
+      expect(Object.keys(errors)).toHaveLength(row.errorCount);
+    });
+
+    it.each(Object.entries(errors))(`%s, in English${row.zhErrors ? ' and Chinese' : ''}`, async (code, { en, zh }) => {
+      const headers = { 'X-Mock-Scenario': code };
+      expect(await row.error(server, code, { headers })).toMatchObject({ code, message: en });
+      if (row.zhErrors) expect((await row.error(server, code, { language: 'zh-CN', headers })).message).toBe(zh);
+    });
+
+    it('is limited per credential as its data says (none: 110 requests in one second all answered); the next second takes requests again', async () => {
+      // The emulator's clock, moved by the test: all the requests fall in one second, however slow the
+      // machine. Auth off: the SDK signs with the real clock.
+      let clock = Date.UTC(2026, 2, 1, 4, 0, 0, 500);
+      const limited = await startServer({ auth: 'off', now: () => clock });
+      try {
+        const api = limited.runtime.data.apis.get(row.key)!;
+        const rule = api.meta.rateLimit ?? limited.runtime.data.providers[api.meta.provider]!.limits.rateLimit;
+        const rateLimited = limited.runtime.data.providers[api.meta.provider]!.roles.rateLimited;
+        const points = rule ? rule.points : 100;
+        if (row.key.startsWith('tencent:')) expect(rule).toEqual({ points: 100, seconds: 1 }); // the documented 100 per second
+        const call = () => verify('王小明', VALID_UNKNOWN_ID, {}, limited).then(() => 'ok', (e: { code: string }) => e.code);
+        const outcomes = await Promise.all(Array.from({ length: points + 10 }, call));
+        if (rule) {
+          expect(outcomes.filter((o) => o === 'ok').length).toBe(points);
+          expect(new Set(outcomes.filter((o) => o !== 'ok'))).toEqual(new Set([rateLimited]));
+        } else {
+          expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
+        }
+        clock += (rule ? rule.seconds : 1) * 1000;
+        expect(await call()).toBe('ok');
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+});
