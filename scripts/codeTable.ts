@@ -1,6 +1,6 @@
-// The README's table of every emulated error, warning and result code, generated from the catalogs in
+// The table (docs/codes.md) of every emulated error, warning and result code, generated from the catalogs in
 // schemas/: `npm run docs:codes` rewrites it between the markers; test/readme/codeTable.test.ts fails
-// when the README's copy is stale.
+// when the page's copy is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadData } from '../src/data/loadData.ts';
@@ -60,20 +60,22 @@ export function codeTable(data: DataSet): string {
   ].join('\n');
 }
 
-/** The README with its generated part replaced. */
+/** The page with its generated part replaced. */
 export function withCodeTable(readme: string, table: string): string {
   const from = readme.indexOf(START);
   const to = readme.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${START} … ${END} markers`);
+  if (from < 0 || to < from) throw new Error(`${PAGE} has no ${START} … ${END} markers`);
   return readme.slice(0, from) + table + readme.slice(to + END.length);
 }
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
+/** The page that holds the table. */
+export const PAGE = 'docs/codes.md';
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const path = `${root}README.md`;
+  const path = `${root}${PAGE}`;
   const before = readFileSync(path, 'utf8');
   const after = withCodeTable(before, codeTable(loadData(root)));
   if (after !== before) writeFileSync(path, after);
-  console.log(after === before ? 'README.md: the code table is up to date' : 'README.md: code table rewritten');
+  console.log(after === before ? `${PAGE}: the code table is up to date` : `${PAGE}: code table rewritten`);
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { docText } from './helpers/docs.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -53,7 +54,7 @@ describe('settings: one name per setting across flags, variables and the config 
   });
 
   it('the README names every flag and variable', () => {
-    const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+    const readme = docText('docs/running.md');
     expect(SETTINGS.flatMap((s) => [s.flag, s.env]).filter((word) => !readme.includes(word))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { Credentials } from '../config.ts';
 /**
  * Adds the pairs of a credentials file to `into`: per provider, a list of objects with the id and
  * secret fields its data names (provider.json `testCredentials.fields`; `{"tencent":[{"secretId",
- * "secretKey"}]}` and so on, as the README shows). Returns what is wrong with the file, each problem
+ * "secretKey"}]}` and so on, as docs/running.md shows). Returns what is wrong with the file, each problem
  * starting with `name` (the flag, variable or config key that named it) and the file.
  */
 export function readCredentialsFile(file: string, name: string, into: Credentials, dataDir: string): string[] {

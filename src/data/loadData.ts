@@ -97,7 +97,7 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
       const dir = dirname(f.shown);
       if (!byDir.has(dir)) byDir.set(dir, new Map());
       byDir.get(dir)!.set(parts[3]!, f);
-    } else problems.push(`${f.shown}: not a known data file (see README, "Data files")`);
+    } else problems.push(`${f.shown}: not a known data file (see docs/developing.md, "Data files")`);
   }
 
   const apis = new Map<string, ApiDefinition>();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docText } from '../helpers/docs.ts';
 import { installPackage, repoRoot, run, runBin, scratchProject } from './installedPackage.ts';
 import { createApp, runtimeOf } from '../../src/app.ts';
 import { DataError } from '../../src/data/loadData.ts';
@@ -10,10 +11,10 @@ import { skeletonOf } from '../../src/pipeline/buildResponse.ts';
 import type { ApiDefinition } from '../../src/data/types.ts';
 
 // The package as projects use it: installed (the files of package.json `files` and a build), imported
-// from CommonJS and ES module projects, in JavaScript and in TypeScript, and the README's vitest and
+// from CommonJS and ES module projects, in JavaScript and in TypeScript, and the vitest and
 // node:test examples run there as a user runs them. Each step is a real tsc, node or vitest process:
 // slow, so each is bounded by a timeout, and the build is made once for all.
-const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const readme = docText('docs/startMock.md');
 const example = (path: string): string => readFileSync(join(repoRoot, 'examples', path), 'utf8');
 const SDK = 'tencentcloud-sdk-nodejs-ocr';
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { codeTable, END, root, START, withCodeTable } from '../../scripts/codeTable.ts';
+import { codeTable, END, PAGE, root, START, withCodeTable } from '../../scripts/codeTable.ts';
 import { loadData } from '../../src/data/loadData.ts';
 
-// The README's code table is generated from schemas/ (npm run docs:codes): regenerated here in memory,
+// The code table (docs/codes.md) is generated from schemas/ (npm run docs:codes): regenerated here in memory,
 // it must be what the README holds, so a catalog change without `npm run docs:codes` fails.
-const readme = readFileSync(`${root}README.md`, 'utf8');
+const readme = readFileSync(`${root}${PAGE}`, 'utf8');
 const data = loadData(root);
 
-describe('the README code table', () => {
+describe('the code table of docs/codes.md', () => {
   it('is up to date with the catalogs (run npm run docs:codes)', () => {
     const table = codeTable(data);
     expect(readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length)).toBe(table);

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allDocs, allDocsText } from '../helpers/docs.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { writeFixtures } from '../../src/fixtures/writeFixtures.ts';
 import { createServer, type MockServer } from '../../src/server.ts';
@@ -19,13 +20,14 @@ import { ensureCertificate, type Certificate } from '../../src/tls/ensureCertifi
 // block exactly, but for the RequestId, which is new on every request.
 const root = new URL('../../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const everyPage = allDocsText();
 const SAMPLE_CARD = 'tencent/IDCardOCR/card_mainland-front.jpg';
 const README_PORT = '127.0.0.1:4600';
 
-/** The fenced block right after `<!-- kind:name -->`. */
+/** The fenced block right after `<!-- kind:name -->`, in the README or a page of docs/ (the HTTPS outputs are in docs/https.md). */
 function block(kind: 'quickstart' | 'output', name: string): string {
-  const m = new RegExp(`<!-- ${kind}:${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
-  if (!m) throw new Error(`README.md has no ${kind}:${name} block`);
+  const m = new RegExp(`<!-- ${kind}:${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``).exec(everyPage);
+  if (!m) throw new Error(`README.md and docs/ have no ${kind}:${name} block`);
   return m[1]!;
 }
 
@@ -84,8 +86,10 @@ describe('the README quick starts', () => {
   });
 
   it('no base snippet asks for a scenario; every one names the emulator and the well-known credentials', () => {
-    const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Asking for an outcome'));
-    const snippets = [...section.matchAll(/```(js|python|go|java)\n([\s\S]*?)```/g)].map((m) => m[2]!);
+    // The README's quick start, and the same programs in the other languages (docs/sdk-*.md).
+    const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Documentation'));
+    const languages = allDocs().filter((d) => /^docs\/sdk-/.test(d.path)).map((d) => d.text).join('\n');
+    const snippets = [...`${section}\n${languages}`.matchAll(/```(js|python|go|java)\n([\s\S]*?)```/g)].map((m) => m[2]!);
     expect(snippets).toHaveLength(10);
     for (const s of snippets) {
       expect(s).not.toMatch(/mock-scenario/i);
@@ -95,7 +99,7 @@ describe('the README quick starts', () => {
   });
 });
 
-// The README's HTTPS section: the same programs with https in the endpoint, against `--tls`.
+// The HTTPS page (docs/https.md): the same programs with https in the endpoint, against `--tls`.
 describe('the README quick starts over --tls', () => {
   let tlsDir: string;
   let cert: Certificate;

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { docText } from '../helpers/docs.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
-// The README's YAML scenario file, copied as it is into a folder of one's own at the path its second
+// The YAML scenario file of docs/scenarios.md, copied as it is into a folder of one's own at the path its second
 // comment line gives, and played through the Tencent Node SDK.
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const readme = docText('docs/scenarios.md');
 const yaml = /```yaml\n(# yaml-language-server: [\s\S]*?)```/.exec(readme)![1]!;
 const rel = /^# (my-scenarios\/\S+\.yaml)$/m.exec(yaml)![1]!;
 const scratch = mkdtempSync(join(tmpdir(), 'idcard-mock-readme-scenario-'));

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docText } from '../helpers/docs.ts';
 import * as ocrSdk from 'tencentcloud-sdk-nodejs-ocr';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
-// The README's scenario examples work when copied as they are: its curl commands against the control
+// The scenario examples (docs/scenarios.md, docs/sdks.md) work when copied as they are: its curl commands against the control
 // plane, and its Node snippet that asks for a warning, run here against an emulator on an ephemeral port.
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const readme = docText('docs/scenarios.md');
 const section = readme.slice(readme.indexOf('## Choosing the answer'), readme.indexOf('### Fixture images'));
 
 /** `curl -X PUT <url> -H … -d '<json>'` commands of a README section, joined across `\` line ends. */
@@ -32,7 +32,7 @@ describe('the README\'s scenario examples', () => {
   });
 
   it('the Node snippet that asks for warning:copy gets [-9102]', async () => {
-    const snippet = /const copyClient = ([\s\S]*?\n\}\));\nconst r = await copyClient\.IDCardOCR\(([^\n]*)\);/.exec(readme)!;
+    const snippet = /const copyClient = ([\s\S]*?\n\}\));\nconst r = await copyClient\.IDCardOCR\(([^\n]*)\);/.exec(docText('docs/sdks.md'))!;
     const options = snippet[1]!.replace(/'127\.0\.0\.1:4600'/, `'${server.endpoint}'`);
     // The README's own text, evaluated as a user would paste it.
     const copyClient = new Function('ocr', `return ${options}`)(ocrSdk.ocr) as InstanceType<typeof ocrSdk.ocr.v20181119.Client>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { docText } from '../helpers/docs.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tccliModel, type TccliApi } from '../helpers/tccliModel.ts';
@@ -11,7 +12,7 @@ import type { ModelSide, VendorSource } from '../helpers/vendorModel.ts';
  * api.json copies (test/fixtures/vendor-examples, domestic and intl), the tencentcloud-sdk-nodejs
  * `<service>_models.d.ts` and the tencentcloud-sdk-nodejs-intl-en `models.js` installed here. Every
  * field any of them declares is ours with the same type; ours has no other field but those below,
- * each explained in README.md. An SDK upgrade that adds a field fails here, naming it.
+ * each explained in docs/developing.md. An SDK upgrade that adds a field fails here, naming it.
  */
 const deliberate = new Map<string, string>([
 ]);
@@ -77,7 +78,7 @@ describe('our Tencent schemas declare what the vendor declares, with the same ty
     expect([...missing, ...differences]).toEqual([]);
   });
 
-  it('allows exactly the extra fields our schemas have, each listed in README.md (or none, and README.md says so)', () => {
+  it('allows exactly the extra fields our schemas have, each listed in docs/developing.md (or none, and it says so)', () => {
     // The fields our schemas have that no vendor source declares, found without the allowlist: an entry
     // for a field since removed or since declared by the vendor is stale, and fails here.
     const extra = actions.flatMap(({ service, action, v, version }) => {
@@ -86,7 +87,7 @@ describe('our Tencent schemas declare what the vendor declares, with the same ty
         readJson<SchemaNode>(`schemas/tencent/${service}/${action}/${side}.json`), new Set()));
     }).flatMap((d) => /^(\S+ \S+) is in our schema but no vendor source declares it/.exec(d)?.[1] ?? []);
     expect(extra.sort()).toEqual([...deliberate.keys()].sort());
-    const readme = readFileSync(path('README.md'), 'utf8');
+    const readme = docText('docs/developing.md');
     const allowances = readme.slice(readme.indexOf('Fields of ours that no'), readme.indexOf('## Developing'));
     if (deliberate.size === 0) expect(allowances).toMatch(/at present there are none\.\s*$/);
     else expect([...deliberate.keys()].filter((field) => !allowances.includes(field))).toEqual([]);
