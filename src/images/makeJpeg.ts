@@ -1,6 +1,7 @@
 // Synthetic JPEGs the emulator returns where the real APIs return crops
 // (card crops, portraits). jpeg-js is pure JS and deterministic, so the same
 // request always yields the same bytes, which keeps snapshot tests stable.
+import { LRUCache } from 'lru-cache';
 import { requireDependency } from '../requireDependency.ts';
 import { paintPicture } from './paint.ts';
 
@@ -14,9 +15,8 @@ export interface MakeJpegOptions {
 }
 
 const MAX_SIDE = 8192; // keeps the RGBA buffer (w*h*4) well under 300 MB
-const CACHE_LIMIT = 64;
-// Callers ask for the same crop repeatedly; encoding costs tens of ms, so cache.
-const cache = new Map<string, Buffer>();
+// Callers ask for the same crop repeatedly; encoding costs tens of ms, so the 64 most recently used are kept.
+const cache = new LRUCache<string, Buffer>({ max: 64 });
 
 /** Inserts a COM segment after SOI and, if present, the JFIF APP0 (which JFIF requires to come first). */
 function withComment(jpeg: Buffer, comment: string): Buffer {
@@ -39,19 +39,13 @@ export function makeJpeg(opts: MakeJpegOptions): Buffer {
 
   const key = JSON.stringify([width, height, seed, kind, quality, comment ?? null]);
   let jpeg = cache.get(key);
-  if (jpeg) {
-    cache.delete(key); // re-insert below so eviction drops the least recently used
-  } else {
+  if (!jpeg) {
     // jpeg-js is loaded with the first picture made, not at every start.
     const { encode } = requireDependency('jpeg-js') as typeof import('jpeg-js');
     jpeg = encode({ width, height, data: paintPicture(width, height, seed, kind) }, quality).data;
     if (comment !== undefined) jpeg = withComment(jpeg, comment);
-    if (cache.size >= CACHE_LIMIT) {
-      const oldest = cache.keys().next();
-      if (!oldest.done) cache.delete(oldest.value);
-    }
+    cache.set(key, jpeg);
   }
-  cache.set(key, jpeg);
   // Hand out a copy: a caller mutating its Buffer must not corrupt the cache.
   return Buffer.from(jpeg);
 }
