@@ -4,7 +4,7 @@
 // snapshot tests stable.
 import { LRUCache } from 'lru-cache';
 import { encodeJpeg } from './encodeJpeg.ts';
-import { paintPicture } from './paint.ts';
+import { paintPicture } from './paintPicture.ts';
 
 export interface MakeJpegOptions {
   width: number;
