@@ -1,10 +1,13 @@
 import { createCipheriv } from 'node:crypto';
 import { encodePng } from '../../src/images/encodePng.ts';
-import { makeCardImage } from '../../src/images/makeCardImage.ts';
+import { paintPicture } from '../../src/images/paintPicture.ts';
 
-/** A real card-like PNG of about 1.5 KB (flat colours compress well): a 2 KB JSON body. */
+/**
+ * A real PNG of about 1.5 KB (a portrait silhouette: flat colours compress well): a 2 KB JSON body.
+ * The card mock-up of makeCardImage prints text and a guilloche: 24 KB at this size.
+ */
 export function smallPng(): Buffer {
-  return makeCardImage({ format: 'png', width: 300, height: 189, seed: 'bench' });
+  return encodePng(paintPicture(300, 189, 'bench', 'portrait'), 300, 189);
 }
 
 /**

@@ -2,6 +2,7 @@
 // on any day, and every field is internally consistent —
 // the ID number encodes the division, birth date and sex exactly as GB 11643-1999
 // prescribes, and the validity period follows 居民身份证法 art. 5.
+import { LRUCache } from 'lru-cache';
 import { addressFor } from './address.ts';
 import { divisions, findDivision, type Division } from './divisions.ts';
 import { idCheckDigit, isValidIdNumber } from './idNumber.ts';
@@ -43,15 +44,13 @@ const SEX_WEIGHTS = [
  * same fixture images over and over, and drawing a person is a large part of an answer's work. The
  * people are frozen, so a caller cannot change the one the next request gets.
  */
-const recent = new Map<string, Person>();
-const RECENT_MAX = 512;
+const recent = new LRUCache<string, Person>({ max: 512 });
 
 function remembered(id: string, make: () => Person | undefined): Person | undefined {
   let person = recent.get(id);
   if (person === undefined) {
     person = make();
     if (person === undefined) return undefined;
-    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
     recent.set(id, freeze(person));
   }
   return person;

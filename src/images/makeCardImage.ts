@@ -4,7 +4,7 @@ import { encodePng } from './encodePng.ts';
 import { makeJpeg } from './makeJpeg.ts';
 import { formatMarkers } from './markerText.ts';
 import type { ImageMarkers } from './markers.ts';
-import { paintPicture } from './paint.ts';
+import { paintPicture } from './paintPicture.ts';
 
 export interface MakeCardImageOptions {
   format?: 'jpg' | 'png';

@@ -1,7 +1,6 @@
-// Helper for makeJpeg/makeCardImage: paints the synthetic pictures into an RGBA
-// buffer (src/fixtures reuses its shapes and portrait for the card mock-ups).
-// Shapes are flat-coloured rectangles and ellipses so the result compresses well
-// and stays byte-identical for the same inputs.
+// Shapes for the synthetic pictures, painted into an RGBA buffer: the card mock-ups of
+// src/fixtures (cardPicture) and the portrait crops (paintPicture.ts). Shapes are flat-coloured
+// rectangles and ellipses so the result compresses well and stays byte-identical for the same inputs.
 import { createHash } from 'node:crypto';
 
 export type Rgb = readonly [number, number, number];
@@ -58,31 +57,4 @@ export function paintPortrait(c: Canvas, box: Box, seed: string): void {
   const headY = box.y0 + h * 0.4, rx = Math.min(w * 0.22, h * 0.17), ry = h * 0.22;
   fillEllipse(c, cx, headY - ry * 0.12, rx * 1.08, ry * 0.98, [rnd(20, 70), rnd(15, 50), rnd(10, 40)], box); // hair
   fillEllipse(c, cx, headY + ry * 0.08, rx, ry * 0.9, skin, box); // face
-}
-
-/** ID-card-like layout: light background, coloured border and band, text bars, photo box. */
-function paintCard(c: Canvas, seed: string): void {
-  const rnd = seedBytes(seed, 'card');
-  const { width: w, height: h } = c;
-  const accent = hsv(rnd(0, 359), 0.55, 0.75);
-  const border = Math.max(2, Math.round(Math.min(w, h) * 0.025));
-  fillRect(c, { x0: 0, y0: 0, x1: w, y1: h }, accent);
-  fillRect(c, { x0: border, y0: border, x1: w - border, y1: h - border }, [rnd(236, 250), rnd(236, 250), rnd(228, 244)]);
-  fillRect(c, { x0: border, y0: border, x1: w - border, y1: h * 0.12 }, hsv(rnd(0, 359), 0.3, 0.9)); // header band
-  const ink: Rgb = [rnd(30, 70), rnd(30, 70), rnd(30, 70)];
-  for (let i = 0; i < 5; i++) {
-    const y = h * (0.2 + i * 0.11);
-    fillRect(c, { x0: w * 0.07, x1: w * (0.07 + rnd(18, 50) / 100), y0: y, y1: y + h * 0.04 }, ink); // "text lines"
-  }
-  fillRect(c, { x0: w * 0.3, x1: w * 0.88, y0: h * 0.82, y1: h * 0.87 }, ink); // ID number line
-  const photo = { x0: Math.round(w * 0.64), y0: Math.round(h * 0.18), x1: Math.round(w * 0.92), y1: Math.round(h * 0.74) };
-  paintPortrait(c, photo, seed);
-}
-
-/** RGBA pixels (alpha 255) of the synthetic picture; deterministic for the same inputs. */
-export function paintPicture(width: number, height: number, seed: string, kind: 'card' | 'portrait'): Buffer {
-  const canvas: Canvas = { width, height, data: Buffer.alloc(width * height * 4, 255) };
-  if (kind === 'card') paintCard(canvas, seed);
-  else paintPortrait(canvas, { x0: 0, y0: 0, x1: width, y1: height }, seed);
-  return canvas.data;
 }

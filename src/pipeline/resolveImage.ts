@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { decodeBase64 } from '../images/decodeBase64.ts';
 import { sniffImage, type ImageInfo } from '../images/sniffImage.ts';
 import { readMarkers, type ImageMarkers } from '../images/markers.ts';
@@ -41,33 +42,28 @@ export async function resolveImage(rules: ImageRules, params: Record<string, unk
   return inspect(image.bytes, rules, image.key);
 }
 
-/** Small images by their base64 text: a fixture sent again is not decoded and hashed again. */
-const decoded = new Map<string, { bytes: Buffer; key: string } | undefined>();
-const DECODED_MAX = 256;
+/** Small images by their base64 text: a fixture sent again is not decoded and hashed again (`false`: not base64). */
+const decoded = new LRUCache<string, { bytes: Buffer; key: string } | false>({ max: 256 });
 /** Longer texts are not kept (nor hashed as Map keys: V8 hashes strings up to 16 K characters in full). */
 const DECODED_MAX_TEXT = 16 * 1024;
 
 function decodeImage(b64: string): { bytes: Buffer; key: string } | undefined {
-  if (b64.length <= DECODED_MAX_TEXT && decoded.has(b64)) return decoded.get(b64);
+  const kept = b64.length <= DECODED_MAX_TEXT ? decoded.get(b64) : undefined;
+  if (kept !== undefined) return kept || undefined;
   const bytes = decodeBase64(b64);
   const image = bytes && { bytes, key: hash('sha256', bytes, 'hex') };
-  if (b64.length <= DECODED_MAX_TEXT) {
-    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-    decoded.set(b64, image);
-  }
+  if (b64.length <= DECODED_MAX_TEXT) decoded.set(b64, image ?? false);
   return image;
 }
 
 /** What the header bytes say, by image hash: the same fixture image is sent again and again, and reads the same. */
-const headersRead = new Map<string, { info?: ImageInfo; markers: ImageMarkers }>();
-const HEADERS_READ_MAX = 256;
+const headersRead = new LRUCache<string, { info?: ImageInfo; markers: ImageMarkers }>({ max: 256 });
 
 function readHeader(key: string, bytes: Buffer): { info?: ImageInfo; markers: ImageMarkers } {
   let read = headersRead.get(key);
   if (!read) {
     const info = sniffImage(bytes);
     read = Object.freeze({ info, markers: Object.freeze(info ? readMarkers(bytes) : {}) });
-    if (headersRead.size >= HEADERS_READ_MAX) headersRead.delete(headersRead.keys().next().value!);
     headersRead.set(key, read);
   }
   return read;

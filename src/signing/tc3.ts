@@ -1,5 +1,6 @@
 import { createHmac, hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
 import { raise, raiseDiagnosed } from '../errors.ts';
 import { hostForms, safeEqual } from './hostForms.ts';
 
@@ -40,15 +41,13 @@ export function parseTc3(r: Tc3Request, nowSeconds: number, skewSeconds: number)
 }
 
 /** The derived signing key depends only on the secret, the date and the service: computed once per day per client. */
-const signingKeys = new Map<string, Buffer>();
-const MAX_KEYS = 1000;
+const signingKeys = new LRUCache<string, Buffer>({ max: 1000 });
 
 function signingKey(secretKey: string, date: string, service: string): Buffer {
   const id = `${date}\0${service}\0${secretKey}`;
   let key = signingKeys.get(id);
   if (!key) {
     key = hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
-    if (signingKeys.size >= MAX_KEYS) signingKeys.clear();
     signingKeys.set(id, key);
   }
   return key;

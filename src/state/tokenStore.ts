@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 /** What an IAM token was issued for (IAM 获取IAM用户Token（使用密码）). */
 export interface IssuedToken {
@@ -15,7 +16,8 @@ export const MAX_TOKENS = 1000;
 
 /** The IAM tokens the emulator issued; X-Auth-Token is looked up here. */
 export class TokenStore {
-  private readonly tokens = new Map<string, IssuedToken>();
+  /** Looked up with `peek`: a token in use does not outlive newer ones, the store keeps the last issued. */
+  private readonly tokens = new LRUCache<string, IssuedToken>({ max: MAX_TOKENS });
 
   /** `lifetimeMs`: the provider's token lifetime (huawei provider.json `limits.tokenLifetimeSeconds`). */
   issue(now: number, lifetimeMs: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): IssuedToken {
@@ -23,12 +25,11 @@ export class TokenStore {
     const token = `MII${randomBytes(96).toString('base64')}`;
     const issued = { ...who, token, issuedAt: now, expiresAt: now + lifetimeMs };
     this.tokens.set(token, issued);
-    if (this.tokens.size > MAX_TOKENS) this.tokens.delete(this.tokens.keys().next().value!); // the oldest
     return issued;
   }
 
   find(token: string): IssuedToken | undefined {
-    return this.tokens.get(token);
+    return this.tokens.peek(token);
   }
 
   reset(): void {

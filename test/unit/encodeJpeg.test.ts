@@ -1,7 +1,7 @@
 import { decode } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { createJpegReuse, encodeJpeg } from '../../src/fixtures/encodeJpeg.ts';
-import { huffmanTable } from '../../src/fixtures/huffmanTable.ts';
+import { createJpegReuse, encodeJpeg } from '../../src/images/encodeJpeg.ts';
+import { huffmanTable } from '../../src/images/huffmanTable.ts';
 import { formatMarkers } from '../../src/images/markerText.ts';
 import { readMarkers } from '../../src/images/markers.ts';
 import { sniffImage } from '../../src/images/sniffImage.ts';

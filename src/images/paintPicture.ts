@@ -1,0 +1,13 @@
+// The pixels behind makeJpeg and makeCardImage. A card is the mock-up the fixture images show
+// (src/fixtures/cardPicture.ts, the project's one card painter), at the size asked for; a portrait is
+// the head-and-shoulders silhouette of paint.ts filling the picture.
+import { cardPicture } from '../fixtures/cardPicture.ts';
+import { paintPortrait, type Canvas } from './paint.ts';
+
+/** RGBA pixels (alpha 255) of the synthetic picture; deterministic for the same inputs. */
+export function paintPicture(width: number, height: number, seed: string, kind: 'card' | 'portrait'): Buffer {
+  if (kind === 'card') return cardPicture('mainland-front', seed, width, height).data;
+  const canvas: Canvas = { width, height, data: Buffer.alloc(width * height * 4, 255) };
+  paintPortrait(canvas, { x0: 0, y0: 0, x1: width, y1: height }, seed);
+  return canvas.data;
+}
