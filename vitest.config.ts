@@ -14,8 +14,11 @@ const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/
 // the installed package: test/package/consumers.test.ts runs them in a project of their own.
 const exclude = [...configDefaults.exclude, '.scratch/**', 'examples/**'];
 
-export default defineConfig({
+// `--mode fuzz` (npm run fuzz) reaches the test files as FUZZ_FULL=1: a project's workers do not see the mode
+// as import.meta.env.MODE.
+export default defineConfig(({ mode }) => ({
   test: {
+    env: mode === 'fuzz' ? { FUZZ_FULL: '1' } : {},
     exclude,
     projects: [
       { extends: true, test: { name: 'quick', exclude: [...exclude, ...IMAGES, ...SLOW] } },
@@ -23,4 +26,4 @@ export default defineConfig({
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },
-});
+}));

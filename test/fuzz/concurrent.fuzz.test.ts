@@ -14,13 +14,13 @@ import { apis } from './dataArbs.ts';
 // the emulator answers early (an unsupported type, a body too large, a wrong method) must still let the
 // client finish sending and then read the answer: never EPIPE, ECONNRESET or a hang.
 //
-// `npm run fuzz` (vitest --mode fuzz) sends FULL_CASES; `npm run test:slow` CI_CASES. FUZZ_RUNS=N and
+// `npm run fuzz` (vitest --mode fuzz, which vitest.config.ts passes on as FUZZ_FULL=1) sends FULL_CASES; `npm run test:slow` CI_CASES. FUZZ_RUNS=N and
 // FUZZ_CLIENTS=N override both. The seed is fuzzKit's: pinned, FUZZ_SEED=random explores, FUZZ_SEED=S
 // replays a run (the seed is printed on failure).
 const FULL_CASES = 5000;
 const CI_CASES = 300;
 const CLIENTS = Number(process.env.FUZZ_CLIENTS ?? 4);
-const CASES = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : (import.meta as { env?: { MODE?: string } }).env?.MODE === 'fuzz' ? FULL_CASES : CI_CASES;
+const CASES = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : process.env.FUZZ_FULL === '1' ? FULL_CASES : CI_CASES;
 const SEED = fuzzSeed();
 /** Per exchange: the whole upload and the reply; a socket still open after this is a hang. */
 const HANG_MS = 15_000;
