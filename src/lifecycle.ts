@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMockError, raise } from './errors.ts';
 import { captureBody, closeAfterDrain, endAfterDrain } from './pipeline/captureBody.ts';
+import { firstHeaderValue } from './pipeline/firstHeaderValue.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
 import { urlMarkers } from './pipeline/urlMarkers.ts';
@@ -206,6 +207,5 @@ function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, str
 }
 
 function listHeader(v: string | string[] | undefined): string[] {
-  if (v === undefined) return [];
-  return ((Array.isArray(v) ? v[0] : v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (firstHeaderValue(v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -1,4 +1,5 @@
 import { raise } from '../errors.ts';
+import { firstHeaderValue } from './firstHeaderValue.ts';
 import type { ApiDefinition, Flavor, Outcome, Scenario } from '../data/types.ts';
 
 /** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
@@ -135,7 +136,7 @@ function matching(req: ScenarioRequest, notices: string[]): Candidate | undefine
 
 function holds(when: NonNullable<Scenario['when']>, req: ScenarioRequest): boolean {
   const params = Object.entries(when.params ?? {}).every(([k, v]) => req.params[k] === v);
-  const headers = Object.entries(when.headers ?? {}).every(([k, v]) => header(req.headers[k.toLowerCase()]) === v);
+  const headers = Object.entries(when.headers ?? {}).every(([k, v]) => firstHeaderValue(req.headers[k.toLowerCase()]) === v);
   const callers = when.caller === undefined ? undefined : [when.caller].flat();
   return params && headers && (!callers || callers.includes(req.caller)) && (when.params !== undefined || when.headers !== undefined || callers !== undefined);
 }
@@ -213,8 +214,6 @@ function warningCodes(api: ApiDefinition, flavor: Flavor, w: string): string[] {
   if (w in api.warnings) return [w];
   return Object.entries(api.warnings).filter(([, e]) => e.name === w && (!e.flavors || e.flavors.includes(flavor))).map(([c]) => c);
 }
-
-const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 export function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };

@@ -1,4 +1,5 @@
 import { raise } from '../../errors.ts';
+import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import type { Decoded, RawRequest } from '../Provider.ts';
 
 /** An Alibaba request is named by its x-acs-action and x-acs-version. */
@@ -23,7 +24,7 @@ export function begin(): void {}
 export async function decode(req: RawRequest, body: Buffer): Promise<AlibabaDecoded> {
   const q = req.url.indexOf('?');
   const rawQuery = q < 0 ? '' : req.url.slice(q + 1);
-  const header = (n: string): string | undefined => { const v = req.headers[n]; return Array.isArray(v) ? v[0] : v; };
+  const header = (n: string): string | undefined => firstHeaderValue(req.headers[n]);
   const action = header('x-acs-action');
   const version = header('x-acs-version');
   if (!action) throw raise('missingParameter', { name: 'x-acs-action' });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { raise } from '../../errors.ts';
+import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
 import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
@@ -32,7 +33,7 @@ export function styleOf({ method, headers }: RawRequest): Style {
 
 /** Messages follow X-TC-Language (`zh-CN` or `en-US`), English when absent; the v1 `Language` parameter is read at decode. */
 export function begin(req: RawRequest, call: Call, config: Config, facts: ProviderFacts): void {
-  const named = headerText(req.headers['x-tc-language']);
+  const named = firstHeaderValue(req.headers['x-tc-language']);
   call.language = languageOf(named);
   call.requestedLanguage = named ? call.language : undefined;
   call.flavor = flavorOf(req.headers, undefined, config, facts);
@@ -53,7 +54,7 @@ export async function decode(req: RawRequest, body: Buffer, call: Call, config: 
   }
   const v1 = style.startsWith('v1');
   const common = v1 ? pick(signed, (k) => commonNames.includes(k)) : {};
-  const header = (n: string): string | undefined => headerText(req.headers[n]);
+  const header = (n: string): string | undefined => firstHeaderValue(req.headers[n]);
   if (common.Language) call.language = call.requestedLanguage = languageOf(common.Language);
   call.flavor = flavorOf(req.headers, common.RequestClient, config, facts);
   const action = v1 ? common.Action : header('x-tc-action');
@@ -86,8 +87,8 @@ const languageOf = (value: string | undefined): Language => (value === 'zh-CN' ?
  * `--flavor` (domestic by default).
  */
 function flavorOf(headers: IncomingHttpHeaders, requestClient: string | undefined, config: Config, facts: ProviderFacts): Flavor {
-  const host = headerText(headers.host) ?? '';
-  const client = requestClient ?? headerText(headers['x-tc-requestclient']) ?? '';
+  const host = firstHeaderValue(headers.host) ?? '';
+  const client = requestClient ?? firstHeaderValue(headers['x-tc-requestclient']) ?? '';
   for (const { flavor, host: byHost, client: byClient } of revealsOf(facts)) {
     if (byHost?.test(host) || byClient?.test(client)) return flavor;
   }
@@ -109,10 +110,6 @@ function revealsOf(facts: ProviderFacts): Reveal[] {
     reveals.set(facts, r);
   }
   return r;
-}
-
-export function headerText(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 function mediaType(value: string | undefined): string {
