@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { raise } from '../../errors.ts';
 import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
-import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
+import { parseJsonObject } from '../../pipeline/parseJsonObject.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
 import type { Config } from '../../config.ts';
@@ -46,7 +46,7 @@ export async function decode(req: RawRequest, body: Buffer, call: Call, config: 
   const commonNames = facts.commonParameters ?? [];
   let params: Record<string, unknown> = {};
   let signed: Record<string, string> = {};
-  if (style === 'tc3-json') params = parseJson(body);
+  if (style === 'tc3-json') params = body.length ? parseJsonObject(body) : {};
   else if (style === 'tc3-multipart') params = await parseMultipart(body, req.headers['content-type']!);
   else {
     signed = parseForm(style === 'v1-form' ? body.toString('utf8') : rawQuery);
@@ -118,17 +118,6 @@ function mediaType(value: string | undefined): string {
 
 function pick(o: Record<string, string>, keep: (k: string) => boolean): Record<string, string> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => keep(k)));
-}
-
-function parseJson(body: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = body.length ? parseJsonBody(body) : {};
-  } catch (e) {
-    throw raise('malformedJson', { detail: (e as Error).message });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw raise('bodyNotObject');
-  return value as Record<string, unknown>;
 }
 
 /** `a=1&b=2`, percent- and `+`-decoded; values stay text (Python's Nonce exceeds 2^53). */
