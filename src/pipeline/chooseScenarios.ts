@@ -1,5 +1,7 @@
 import { raise } from '../errors.ts';
 import { firstHeaderValue } from './firstHeaderValue.ts';
+import { sharedWarningName } from '../data/sharedWarningName.ts';
+import { warningCodes } from '../data/warningCodes.ts';
 import type { ApiDefinition, Flavor, Outcome, Scenario } from '../data/types.ts';
 
 /** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
@@ -179,11 +181,11 @@ function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: s
   const { api } = req;
   const s = api.scenarios.get(name);
   if (s) return s;
-  const shared = name.startsWith('warning:') ? name.slice('warning:'.length) : undefined;
+  const shared = sharedWarningName(name);
   if (shared !== undefined) {
-    const codes = Object.entries(api.warnings).filter(([, w]) => w.name === shared && (!w.flavors || w.flavors.includes(req.flavor))).map(([c]) => c);
+    const codes = warningCodes(api, shared, req.flavor);
     if (codes.length) return { name, description: `the shared warning ${shared}`, source: 'vocabulary', warnings: codes };
-    const can = [...req.apis].filter((a) => Object.values(a.warnings).some((w) => w.name === shared)).map((a) => a.meta.action).sort();
+    const can = [...req.apis].filter((a) => warningCodes(a, shared).length > 0).map((a) => a.meta.action).sort();
     if (can.length) {
       if (strict) throw raise('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
       notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);
@@ -202,17 +204,11 @@ function combine(c: Candidate, req: ScenarioRequest, notices: string[]): ChosenS
     out.result ??= o.result;
     out.fault ??= o.fault;
     out.latencyMs ??= o.latencyMs ?? (o as Scenario).delayMs;
-    for (const w of o.warnings ?? []) for (const code of warningCodes(req.api, req.flavor, w)) if (!out.warnings.includes(code)) out.warnings.push(code);
+    for (const w of o.warnings ?? []) for (const code of warningCodes(req.api, w, req.flavor)) if (!out.warnings.includes(code)) out.warnings.push(code);
     out.response = deepMerge(out.response, o.response ?? {});
     Object.assign(out.codePrefixes, o.codePrefixes ?? {});
   }
   return out;
-}
-
-/** A warning as a scenario writes it: the API's own code, or a shared name for its codes of that name in this flavour. */
-function warningCodes(api: ApiDefinition, flavor: Flavor, w: string): string[] {
-  if (w in api.warnings) return [w];
-  return Object.entries(api.warnings).filter(([, e]) => e.name === w && (!e.flavors || e.flavors.includes(flavor))).map(([c]) => c);
 }
 
 export function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

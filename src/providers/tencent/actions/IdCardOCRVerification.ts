@@ -6,6 +6,7 @@ import { testKeyPair } from '../../../encryption/testKeyPair.ts';
 import { crop } from '../../../actions/crop.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
 import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
+import { warningCodes } from '../../../data/warningCodes.ts';
 import { slashDate } from './dates.ts';
 import { verificationResult } from '../../../actions/verificationResult.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
@@ -47,7 +48,7 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
     const config = parseJsonParam(params.Config);
     const warnings = reportedWarnings(api, scenario.warnings, params);
     const random = createRandom(seed, image.key, api.meta.action);
-    const blur = Object.keys(api.warnings).find((code) => api.warnings[code]!.name === 'blur');
+    const blur = warningCodes(api, 'blur')[0];
     Object.assign(fields, {
       Name: person.name, IdCard: person.idNum, Sex: person.sex, Nation: person.nation, Birth: slashDate(person.birth), Address: person.address,
       Portrait: crop(api, 'portrait', person.idNum),
