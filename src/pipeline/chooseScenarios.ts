@@ -106,24 +106,11 @@ function named(rule: Rule, names: string[], req: ScenarioRequest, notices: strin
 
 function bound(rule: Rule, b: Binding | undefined, key: string, req: ScenarioRequest, notices: string[]): Candidate | undefined {
   if (!b) return undefined;
-  if (b.times !== undefined && req.used(`${key}:times`) >= b.times) {
-    notices.push(`the ${rule} scenario was used up (times ${b.times})`);
-    return undefined;
-  }
-  const consume = b.times !== undefined ? [`${key}:times`] : [];
-  if (b.steps) {
-    const step = stepAt(b.steps, b.repeatLast, req.used(`${key}:step`));
-    if (!step) {
-      notices.push(`the ${rule} sequence is over (repeatLast false)`);
-      return undefined;
-    }
-    consume.push(`${key}:step`);
-    const expanded = expandStep(step, req, notices);
-    return expanded ? { rule, names: expanded.names, outcomes: expanded.outcomes, consume } : undefined;
-  }
-  const names = (b.scenario ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const c = named(rule, names, req, notices, false);
-  return c ? { ...c, consume: [...consume, ...c.consume] } : undefined;
+  const turn = takeTurn(b, key, `the ${rule} scenario`, req, notices);
+  if (!turn) return undefined;
+  if (turn.step) return { rule, ...turn.step, consume: turn.consume };
+  const c = named(rule, scenarioNames(b.scenario), req, notices, false);
+  return c ? { ...c, consume: [...turn.consume, ...c.consume] } : undefined;
 }
 
 /** The first file scenario whose `when` holds for this request. */
@@ -145,32 +132,47 @@ function holds(when: NonNullable<Scenario['when']>, req: ScenarioRequest): boole
 
 /** A scenario's outcomes for this caller now: itself, or its current step; undefined when used up. */
 function play(s: Scenario, key: string, req: ScenarioRequest, notices: string[]): { outcomes: Outcome[]; consume: string[] } | undefined {
-  if (s.times !== undefined && req.used(`${key}:times`) >= s.times) {
-    notices.push(`scenario ${s.name} was used up (times ${s.times})`);
+  const turn = takeTurn(s, key, `scenario ${s.name}`, req, notices);
+  if (!turn) return undefined;
+  if (!turn.step) return { outcomes: [s], consume: turn.consume };
+  return { outcomes: [{ codePrefixes: s.codePrefixes } as Outcome, ...turn.step.outcomes], consume: turn.consume };
+}
+
+/**
+ * This caller's turn of a binding or a scenario, counted under `key`: undefined (with a notice naming `what`)
+ * once its `times` are used up or its `steps` are over (the last repeats unless `repeatLast` is false);
+ * else the counters the turn uses and, with steps, the current one expanded.
+ */
+function takeTurn(
+  counted: Pick<Binding, 'times' | 'steps' | 'repeatLast'>, key: string, what: string, req: ScenarioRequest, notices: string[],
+): { consume: string[]; step?: { names: string[]; outcomes: Outcome[] } } | undefined {
+  const { times, steps, repeatLast } = counted;
+  if (times !== undefined && req.used(`${key}:times`) >= times) {
+    notices.push(`${what} was used up (times ${times})`);
     return undefined;
   }
-  const consume = s.times !== undefined ? [`${key}:times`] : [];
-  if (!s.steps) return { outcomes: [s], consume };
-  const step = stepAt(s.steps, s.repeatLast, req.used(`${key}:step`));
+  const consume = times !== undefined ? [`${key}:times`] : [];
+  if (!steps) return { consume };
+  const position = req.used(`${key}:step`);
+  const step = position < steps.length ? steps[position] : repeatLast === false ? undefined : steps.at(-1);
   if (!step) {
-    notices.push(`the steps of scenario ${s.name} are over (repeatLast false)`);
+    notices.push(`the steps of ${what} are over (repeatLast false)`);
     return undefined;
   }
   const expanded = expandStep(step, req, notices);
-  return expanded ? { outcomes: [{ codePrefixes: s.codePrefixes } as Outcome, ...expanded.outcomes], consume: [...consume, `${key}:step`] } : undefined;
-}
-
-function stepAt(steps: Outcome[], repeatLast: boolean | undefined, position: number): Outcome | undefined {
-  if (position < steps.length) return steps[position];
-  return repeatLast === false ? undefined : steps.at(-1);
+  return expanded ? { consume: [...consume, `${key}:step`], step: expanded } : undefined;
 }
 
 /** A step is an outcome of its own, or names other scenarios (`scenario`), or both. */
 function expandStep(step: Outcome, req: ScenarioRequest, notices: string[]): { names: string[]; outcomes: Outcome[] } | undefined {
-  const names = (step.scenario ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const resolved = names.map((n) => resolve(req, n, false, notices));
+  const resolved = scenarioNames(step.scenario).map((n) => resolve(req, n, false, notices));
   if (resolved.some((s) => !s)) return undefined;
   return { names: resolved.map((s) => s!.name), outcomes: [...(resolved as Scenario[]), step] };
+}
+
+/** The names of a comma-separated list (a binding's or a step's `scenario`). */
+function scenarioNames(list: string | undefined): string[] {
+  return (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /**
