@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMockError, raise } from './errors.ts';
 import { captureBody, closeAfterDrain, endAfterDrain } from './pipeline/captureBody.ts';
 import { firstHeaderValue } from './pipeline/firstHeaderValue.ts';
+import { apiKey } from './data/apiKey.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
 import { urlMarkers } from './pipeline/urlMarkers.ts';
@@ -103,7 +104,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     const given = decoded.params(api);
     const params = decoded.flat ? coerceFlatParams(given as Record<string, string>, api.request) : given;
     seen.params = params;
-    rt.validators.get(`${api.meta.provider}:${api.meta.action}`)!(params);
+    rt.validators.get(apiKey(api.meta))!(params);
     const images = await readImages(api, params, call.flavor, config.fetchImageUrls, facts);
     seen.images = images;
 
@@ -122,8 +123,8 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
     const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
-    for (const w of reply.warnings) state.coverage.record(apiKey(api), `warning:${w}`);
-    if (reply.result !== undefined) state.coverage.record(apiKey(api), `result:${reply.result}`);
+    for (const w of reply.warnings) state.coverage.record(apiKey(api.meta), `warning:${w}`);
+    if (reply.result !== undefined) state.coverage.record(apiKey(api.meta), `result:${reply.result}`);
 
     enter('render');
     notices.push(...scenario.notices);
@@ -134,7 +135,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   } catch (e) {
     const error = renderedError(data, provider.name, facts, call, e);
     outcome = error.code;
-    if (call.api) state.coverage.record(apiKey(call.api), `error:${error.catalogCode}`);
+    if (call.api) state.coverage.record(apiKey(call.api.meta), `error:${error.catalogCode}`);
     if (call.stages.at(-1) !== 'render') enter('render');
     if (isMockError(e) && e.notice) notices.push(e.notice);
     notices.push(...(scenario?.notices ?? []));
@@ -169,8 +170,6 @@ function secretsOf(user: ReadonlyMap<string, string> | undefined, facts: Provide
   const { values } = facts.testCredentials;
   return (id) => user?.get(id) ?? (id === values[idField] ? values[secretField] : undefined);
 }
-
-const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;
 
 /**
  * Several notices in one header line; a header value must be Latin-1, so anything else is escaped

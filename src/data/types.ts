@@ -195,6 +195,6 @@ export interface DataSet {
   mockErrors: Catalog;
   /** The emulator's own roles (schemas/mock/errors.json `roles`). */
   mockRoles: Roles;
-  /** key `${provider}:${action}` */
+  /** Keyed by apiKey: `provider:action`. */
   apis: Map<string, ApiDefinition>;
 }
