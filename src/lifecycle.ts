@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isMockError, raise } from './errors.ts';
+import { isMockError, roleError } from './errors.ts';
 import { captureBody, closeAfterDrain, endAfterDrain } from './pipeline/captureBody.ts';
 import { firstHeaderValue } from './pipeline/firstHeaderValue.ts';
 import { apiKey } from './data/apiKey.ts';
@@ -182,8 +182,8 @@ function noticeHeader(notices: string[]): string {
 /** The body, bounded by the limit of its style (a GET: its URL); too large is refused before it is all held. */
 async function capture(req: IncomingMessage, raw: RawRequest, style: string, facts: ProviderFacts): Promise<Buffer> {
   const limit = facts.bodyLimits[style] ?? Math.max(...Object.values(facts.bodyLimits));
-  if (raw.method === 'GET' && raw.url.length > limit) throw raise('bodyTooLarge', { size: raw.url.length, limit, style });
-  return captureBody(req, limit, (size) => raise('bodyTooLarge', { size, limit, style }));
+  if (raw.method === 'GET' && raw.url.length > limit) throw roleError('bodyTooLarge', { size: raw.url.length, limit, style });
+  return captureBody(req, limit, (size) => roleError('bodyTooLarge', { size, limit, style }));
 }
 
 /** A fixed window per caller: per API (`scope: action`) or across the provider (`provider`). */
@@ -196,7 +196,7 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
   const scope = rule.scope ?? (api.meta.rateLimit ? 'action' : 'provider');
   const key = scope === 'action' ? `${facts.provider}:${api.meta.action}:${caller}` : `${facts.provider}:${caller}`;
   const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.clock.now());
-  if (count !== undefined) throw raise('rateLimited', { count, limit: points });
+  if (count !== undefined) throw roleError('rateLimited', { count, limit: points });
 }
 
 /** The error-code prefix replacements of the scenarios named in the header, known before anything can fail (`APIG.` → `APIGW.`). */

@@ -1,4 +1,4 @@
-import { raise } from '../errors.ts';
+import { roleError } from '../errors.ts';
 import { firstHeaderValue } from './firstHeaderValue.ts';
 import { sharedWarningName } from '../data/sharedWarningName.ts';
 import { warningCodes } from '../data/warningCodes.ts';
@@ -189,12 +189,12 @@ function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: s
     if (codes.length) return { name, description: `the shared warning ${shared}`, source: 'vocabulary', warnings: codes };
     const can = [...req.apis].filter((a) => warningCodes(a, shared).length > 0).map((a) => a.meta.action).sort();
     if (can.length) {
-      if (strict) throw raise('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
+      if (strict) throw roleError('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
       notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);
       return undefined;
     }
   }
-  if (strict) throw raise('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
+  if (strict) throw roleError('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
   notices.push(`scenario ${name} does not apply to ${api.meta.action}`);
   return undefined;
 }

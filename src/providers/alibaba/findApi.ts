@@ -1,4 +1,4 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { apiKey } from '../../data/apiKey.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
 import type { AlibabaDecoded } from './decode.ts';
@@ -7,7 +7,7 @@ import type { AlibabaDecoded } from './decode.ts';
 export function findApi(d: AlibabaDecoded, data: DataSet): ApiDefinition {
   const { action, version } = d.target;
   const api = data.apis.get(apiKey({ provider: 'alibaba', action }));
-  if (!api) throw raise('unknownApi', { action });
-  if (api.meta.version !== version) throw raise('unknownVersion', { action, version });
+  if (!api) throw roleError('unknownApi', { action });
+  if (api.meta.version !== version) throw roleError('unknownVersion', { action, version });
   return api;
 }

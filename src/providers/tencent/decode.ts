@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
 import { parseJsonObject } from '../../pipeline/parseJsonObject.ts';
@@ -22,13 +22,13 @@ export interface TencentDecoded extends Decoded<{ action: string; version: strin
 }
 
 export function styleOf({ method, headers }: RawRequest): Style {
-  if (method !== 'GET' && method !== 'POST') throw raise('methodNotAllowed');
+  if (method !== 'GET' && method !== 'POST') throw roleError('methodNotAllowed');
   if (method === 'GET') return headers.authorization ? 'tc3-get' : 'v1-get';
   const type = mediaType(headers['content-type']);
   if (type === 'application/json') return 'tc3-json';
   if (type === 'application/x-www-form-urlencoded') return 'v1-form';
   if (type === 'multipart/form-data') return 'tc3-multipart';
-  throw raise('unsupportedContentType', { type: type || '(none)' });
+  throw roleError('unsupportedContentType', { type: type || '(none)' });
 }
 
 /** Messages follow X-TC-Language (`zh-CN` or `en-US`), English when absent; the v1 `Language` parameter is read at decode. */
@@ -60,8 +60,8 @@ export async function decode(req: RawRequest, body: Buffer, call: Call, config: 
   const action = v1 ? common.Action : header('x-tc-action');
   const version = v1 ? common.Version : header('x-tc-version');
   noteRegion(v1 ? common.Region : header('x-tc-region'), call, facts);
-  if (!action) throw raise('missingParameter', { name: 'Action' });
-  if (!version) throw raise('missingParameter', { name: 'Version' });
+  if (!action) throw roleError('missingParameter', { name: 'Action' });
+  if (!version) throw roleError('missingParameter', { name: 'Version' });
   return {
     style, target: { action, version }, pathParams: {}, params: () => params, flat: style !== 'tc3-json',
     method: req.method, url: req.url, rawQuery, headers: req.headers, body, common, signed,
@@ -126,11 +126,11 @@ function parseForm(text: string): Record<string, string> {
   for (const pair of text.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    if (eq < 0) throw raise('malformedForm');
+    if (eq < 0) throw roleError('malformedForm');
     try {
       out[decodeURIComponent(pair.slice(0, eq).replaceAll('+', ' '))] = decodeURIComponent(pair.slice(eq + 1).replaceAll('+', ' '));
     } catch {
-      throw raise('malformedForm');
+      throw roleError('malformedForm');
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
 import { apiKey } from '../../data/apiKey.ts';
@@ -15,8 +15,8 @@ export function findApi(d: TencentDecoded, data: DataSet): ApiDefinition {
   const api = data.apis.get(apiKey({ provider: 'tencent', action }));
   if (!api) {
     const served = [...data.apis.values()].filter((a) => a.meta.provider === 'tencent').map((a) => a.meta.action);
-    throw raise('unknownApi').noting(`unknown action ${shownValue(action)}${didYouMean(action, served)}; this emulator serves ${served.join(', ')}`);
+    throw roleError('unknownApi').noting(`unknown action ${shownValue(action)}${didYouMean(action, served)}; this emulator serves ${served.join(', ')}`);
   }
-  if (api.meta.version !== version) throw raise('unknownVersion', { action, version }).noting(`${action} is served at Version ${api.meta.version}, not ${shownValue(version)}`);
+  if (api.meta.version !== version) throw roleError('unknownVersion', { action, version }).noting(`${action} is served at Version ${api.meta.version}, not ${shownValue(version)}`);
   return api;
 }

@@ -1,4 +1,4 @@
-import { raise } from '../../../errors.ts';
+import { roleError } from '../../../errors.ts';
 import { createRandom } from '../../../identity/index.ts';
 import { chinaDate, formatCompact } from '../../../identity/ymd.ts';
 import { decryptFields, type EncryptionParam } from '../../../encryption/decryptFields.ts';
@@ -29,9 +29,9 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
   const enc = params.Encryption as EncryptionParam | undefined;
   if (enc) {
     // A field listed as encrypted must have been sent (InvalidParameter.UnsupportEncryptField in the vendor's list).
-    if (enc.EncryptList.some((f) => params[f] === undefined)) throw raise('encryptFieldMissing');
+    if (enc.EncryptList.some((f) => params[f] === undefined)) throw roleError('encryptFieldMissing');
     const d = decryptFields(enc, params, testKeyPair(input.dataDir).privateKey);
-    if (d.status === 'failed') throw raise('decryptFailed');
+    if (d.status === 'failed') throw roleError('decryptFailed');
     if (d.status === 'ok' && typed) {
       name = d.values.Name ?? name;
       idCard = d.values.IdCard ?? idCard;
