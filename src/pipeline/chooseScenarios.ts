@@ -3,17 +3,7 @@ import { firstHeaderValue } from './firstHeaderValue.ts';
 import { sharedWarningName } from '../data/sharedWarningName.ts';
 import { warningCodes } from '../data/warningCodes.ts';
 import type { ApiDefinition, Flavor, Outcome, Scenario } from '../data/types.ts';
-
-/** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
-export interface Binding {
-  /** Set when stored: counters of an older binding do not carry over to a new one. */
-  id: number;
-  /** One or more scenario names, comma-separated. */
-  scenario?: string;
-  steps?: Outcome[];
-  times?: number;
-  repeatLast?: boolean;
-}
+import type { Binding } from '../state/bindings.ts';
 
 /** Which way of choosing gave the answer, in the documented order. */
 export type Rule = 'header' | 'marker' | 'binding' | 'active' | 'when' | 'default';
