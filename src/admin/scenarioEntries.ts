@@ -59,7 +59,7 @@ function entry(data: DataSet, api: ApiDefinition, s: Scenario): ScenarioEntry {
     if (r) out.result = { code: s.result, charged: r.charged, message: { en: r.en, zh: r.zh } };
   }
   const { response, latencyMs, fault, when, times, steps, repeatLast, person } = s;
-  const more = { response, latencyMs: latencyMs ?? s.delayMs, fault, when, times, steps, repeatLast, person };
+  const more = { response, latencyMs, fault, when, times, steps, repeatLast, person };
   return { ...out, ...Object.fromEntries(Object.entries(more).filter(([, v]) => v !== undefined)) };
 }
 

@@ -195,7 +195,7 @@ function combine(c: Candidate, req: ScenarioRequest, notices: string[]): ChosenS
     out.error ??= o.error;
     out.result ??= o.result;
     out.fault ??= o.fault;
-    out.latencyMs ??= o.latencyMs ?? (o as Scenario).delayMs;
+    out.latencyMs ??= o.latencyMs;
     for (const w of o.warnings ?? []) for (const code of warningCodes(req.api, w, req.flavor)) if (!out.warnings.includes(code)) out.warnings.push(code);
     out.response = deepMerge(out.response, o.response ?? {});
     Object.assign(out.codePrefixes, o.codePrefixes ?? {});
