@@ -57,7 +57,7 @@ export function parseAcs3(r: Acs3Request, nowMs: number, skewSeconds: number): A
 }
 
 /** Our canonical request and string to sign, over the headers the client listed in SignedHeaders. */
-export function acs3Parts(r: Acs3Request, auth: Acs3Authorization, query = canonicalQuery(r.rawQuery)): { canonicalRequest: string; stringToSign: string } {
+function acs3Parts(r: Acs3Request, auth: Acs3Authorization, query = canonicalQuery(r.rawQuery)): { canonicalRequest: string; stringToSign: string } {
   const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${headerValue(r.headers[h])}\n`).join('');
   const canonicalRequest = [r.method, '/', query, canonicalHeaders, auth.signedHeaders.join(';'), headerValue(r.headers['x-acs-content-sha256'])].join('\n');
   return { canonicalRequest, stringToSign: `${ALGORITHM}\n${sha256(canonicalRequest)}` };
