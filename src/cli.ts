@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Command } from './cli/Command.ts';
+import { apiKey } from './data/apiKey.ts';
 import { parseCommandLine } from './cli/parseCommandLine.ts';
 import { UsageError } from './cli/UsageError.ts';
 import { coverageLines, listeningLines, rejectedLines, reloadedLines, stoppedLines } from './cli/startMessages.ts';
@@ -56,7 +57,7 @@ async function main(): Promise<number | undefined> {
 async function fixtures({ out, seed }: Extract<Command, { name: 'fixtures' }>): Promise<number> {
   const { writeFixtures } = await import('./fixtures/writeFixtures.ts');
   const index = await writeFixtures(out, seed === undefined ? {} : { seed });
-  const apis = new Set(index.files.map((f) => `${f.provider}:${f.action}`)).size;
+  const apis = new Set(index.files.map(apiKey)).size;
   console.log(`idcard-mock: wrote ${index.files.length} fixture images for ${apis} APIs and index.json to ${out}`);
   for (const s of index.skipped) console.log(`idcard-mock: no fixtures for ${s.provider} ${s.action}: ${s.reason}`);
   return 0;

@@ -1,8 +1,8 @@
 /**
- * The error value that logic throws. Mechanisms raise a *role* (what they found: `signatureMismatch`,
+ * The error value that logic throws. Mechanisms throw the error of a *role* (`roleError`: what they found: `signatureMismatch`,
  * `clockSkew`, `bodyTooLarge`, …) and the provider's data (schemas/<provider>/provider.json `roles`,
  * an API's action.json `roles`) names the vendor code for it; logic that reads a code from data (an
- * image rule, a scenario) raises the code itself. One renderer per provider turns it into the vendor's
+ * image rule, a scenario) throws the error of the code itself (`MockError.code`). One renderer per provider turns it into the vendor's
  * envelope, with the message taken from the error catalog (never written in src/).
  */
 import type { Role } from './data/roles.ts';
@@ -38,7 +38,7 @@ export class MockError extends Error {
     this.name = 'MockError';
   }
 
-  /** This error with a notice that says what the user did wrong; returns it, for `throw raise(…).noting(…)`. */
+  /** This error with a notice that says what the user did wrong; returns it, for `throw roleError(…).noting(…)`. */
   noting(notice: string): this {
     this.notice = notice;
     return this;
@@ -55,10 +55,11 @@ export class MockError extends Error {
   }
 }
 
-export const raise = MockError.role;
+/** The error of a role, to throw: `throw roleError('bodyTooLarge', { size, limit })`. */
+export const roleError = MockError.role;
 
-/** A role raised with the diagnosis of a failed signature. */
-export function raiseDiagnosed(role: Role, diagnosis: SignatureDiagnosis, vars: Record<string, string | number> = {}): MockError {
+/** The error of a role with the diagnosis of a failed signature, to throw. */
+export function diagnosedError(role: Role, diagnosis: SignatureDiagnosis, vars: Record<string, string | number> = {}): MockError {
   const e = MockError.role(role, vars);
   e.diagnosis = diagnosis;
   return e;

@@ -11,5 +11,5 @@ import { packageRoot } from './packageRoot.ts';
 export const WELL_KNOWN = wellKnownIn(packageRoot);
 export type { Config, AuthMode, Credentials } from './config.ts';
 export type { JournalEntry } from './state/journal.ts';
-export type { Binding } from './pipeline/chooseScenarios.ts';
+export type { Binding } from './state/bindings.ts';
 export type { CoverageReport } from './state/coverage.ts';

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isMockError, raise } from './errors.ts';
+import { isMockError, roleError } from './errors.ts';
 import { captureBody, closeAfterDrain, endAfterDrain } from './pipeline/captureBody.ts';
+import { firstHeaderValue } from './pipeline/firstHeaderValue.ts';
+import { apiKey } from './data/apiKey.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
 import { urlMarkers } from './pipeline/urlMarkers.ts';
@@ -102,7 +104,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     const given = decoded.params(api);
     const params = decoded.flat ? coerceFlatParams(given as Record<string, string>, api.request) : given;
     seen.params = params;
-    rt.validators.get(`${api.meta.provider}:${api.meta.action}`)!(params);
+    rt.validators.get(apiKey(api.meta))!(params);
     const images = await readImages(api, params, call.flavor, config.fetchImageUrls, facts);
     seen.images = images;
 
@@ -121,8 +123,8 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
     const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
-    for (const w of reply.warnings) state.coverage.record(apiKey(api), `warning:${w}`);
-    if (reply.result !== undefined) state.coverage.record(apiKey(api), `result:${reply.result}`);
+    for (const w of reply.warnings) state.coverage.record(apiKey(api.meta), `warning:${w}`);
+    if (reply.result !== undefined) state.coverage.record(apiKey(api.meta), `result:${reply.result}`);
 
     enter('render');
     notices.push(...scenario.notices);
@@ -133,7 +135,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   } catch (e) {
     const error = renderedError(data, provider.name, facts, call, e);
     outcome = error.code;
-    if (call.api) state.coverage.record(apiKey(call.api), `error:${error.catalogCode}`);
+    if (call.api) state.coverage.record(apiKey(call.api.meta), `error:${error.catalogCode}`);
     if (call.stages.at(-1) !== 'render') enter('render');
     if (isMockError(e) && e.notice) notices.push(e.notice);
     notices.push(...(scenario?.notices ?? []));
@@ -169,8 +171,6 @@ function secretsOf(user: ReadonlyMap<string, string> | undefined, facts: Provide
   return (id) => user?.get(id) ?? (id === values[idField] ? values[secretField] : undefined);
 }
 
-const apiKey = (api: ApiDefinition): string => `${api.meta.provider}:${api.meta.action}`;
-
 /**
  * Several notices in one header line; a header value must be Latin-1, so anything else is escaped
  * (a lone surrogate, which a caller's mistyped name may hold, as U+FFFD: encodeURIComponent throws on it).
@@ -182,8 +182,8 @@ function noticeHeader(notices: string[]): string {
 /** The body, bounded by the limit of its style (a GET: its URL); too large is refused before it is all held. */
 async function capture(req: IncomingMessage, raw: RawRequest, style: string, facts: ProviderFacts): Promise<Buffer> {
   const limit = facts.bodyLimits[style] ?? Math.max(...Object.values(facts.bodyLimits));
-  if (raw.method === 'GET' && raw.url.length > limit) throw raise('bodyTooLarge', { size: raw.url.length, limit, style });
-  return captureBody(req, limit, (size) => raise('bodyTooLarge', { size, limit, style }));
+  if (raw.method === 'GET' && raw.url.length > limit) throw roleError('bodyTooLarge', { size: raw.url.length, limit, style });
+  return captureBody(req, limit, (size) => roleError('bodyTooLarge', { size, limit, style }));
 }
 
 /** A fixed window per caller: per API (`scope: action`) or across the provider (`provider`). */
@@ -196,7 +196,7 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
   const scope = rule.scope ?? (api.meta.rateLimit ? 'action' : 'provider');
   const key = scope === 'action' ? `${facts.provider}:${api.meta.action}:${caller}` : `${facts.provider}:${caller}`;
   const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.clock.now());
-  if (count !== undefined) throw raise('rateLimited', { count, limit: points });
+  if (count !== undefined) throw roleError('rateLimited', { count, limit: points });
 }
 
 /** The error-code prefix replacements of the scenarios named in the header, known before anything can fail (`APIG.` → `APIGW.`). */
@@ -206,6 +206,5 @@ function codePrefixesOf(api: ApiDefinition, names: string[]): Record<string, str
 }
 
 function listHeader(v: string | string[] | undefined): string[] {
-  if (v === undefined) return [];
-  return ((Array.isArray(v) ? v[0] : v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (firstHeaderValue(v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

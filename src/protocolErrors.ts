@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { raise } from './errors.ts';
+import { roleError } from './errors.ts';
 import { renderedError } from './pipeline/renderedError.ts';
 import { doorsOf, matchProvider } from './providers/matchProvider.ts';
 import { newRequestId } from './providers/newRequestId.ts';
@@ -62,6 +62,6 @@ function reply(data: DataSet, providers: readonly Provider[], path: string, head
   const door = matchProvider(doors, path, headers) ?? matchProvider(doors, '/')!;
   const facts = data.providers[door.provider.name]!;
   const call = { provider: facts.provider, requestId: newRequestId(facts.requestId), headers: headers ?? {}, language: 'en-US', codePrefixes: {}, notices: [] } as unknown as Call;
-  const error = renderedError(data, facts.provider, facts, call, raise(tooLarge ? 'bodyTooLarge' : 'malformedRequest'));
+  const error = renderedError(data, facts.provider, facts, call, roleError(tooLarge ? 'bodyTooLarge' : 'malformedRequest'));
   return replyText(door.provider.errorReply(call, error));
 }

@@ -8,7 +8,7 @@ import { parseBindingSpec } from './state/parseBindingSpec.ts';
 import { mockOptionProblems } from './mockOptionProblems.ts';
 import { filterJournal } from './journal/filterJournal.ts';
 import { duration, instant } from './state/timeInput.ts';
-import type { Binding } from './pipeline/chooseScenarios.ts';
+import type { Binding } from './state/bindings.ts';
 import type { Config } from './config.ts';
 import type { Outcome } from './data/types.ts';
 import type { JournalEntry } from './state/journal.ts';

@@ -17,7 +17,7 @@ export interface WatchEvents {
 export interface DataWatcher { close(): void }
 
 /** The folders --watch watches: the emulator's own scenarios/ and the user's --scenarios folders. */
-export function scenarioFolders(config: Config): string[] {
+function scenarioFolders(config: Config): string[] {
   return [join(config.dataDir, 'scenarios'), ...config.scenarioDirs];
 }
 

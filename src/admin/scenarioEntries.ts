@@ -1,5 +1,6 @@
 import { formatMessage, lookupError } from '../data/catalog.ts';
 import { clientStatus } from './clientStatus.ts';
+import { warningCodes } from '../data/warningCodes.ts';
 import type { ApiDefinition, DataSet, Flavor, Outcome, Scenario } from '../data/types.ts';
 
 export interface Message { en: string; zh: string }
@@ -52,19 +53,19 @@ function entry(data: DataSet, api: ApiDefinition, s: Scenario): ScenarioEntry {
     // A scenario's error without vars is answered with the catalog's placeholder values, as here.
     if (e) out.error = { code: s.error, httpStatus: clientStatus(provider, e.status || 400), message: both((l) => formatMessage(e, l, {})) };
   }
-  if (s.warnings?.length) out.warnings = warningCodes(api, s.warnings);
+  if (s.warnings?.length) out.warnings = warningEntries(api, s.warnings);
   if (s.result) {
     const r = api.results.results[s.result];
     if (r) out.result = { code: s.result, charged: r.charged, message: { en: r.en, zh: r.zh } };
   }
   const { response, latencyMs, fault, when, times, steps, repeatLast, person } = s;
-  const more = { response, latencyMs: latencyMs ?? s.delayMs, fault, when, times, steps, repeatLast, person };
+  const more = { response, latencyMs, fault, when, times, steps, repeatLast, person };
   return { ...out, ...Object.fromEntries(Object.entries(more).filter(([, v]) => v !== undefined)) };
 }
 
 /** A scenario's warnings are the API's codes or shared names (copy, reshoot, …); a shared name is every code that carries it. */
-function warningCodes(api: ApiDefinition, warnings: string[]): NonNullable<ScenarioEntry['warnings']> {
-  const codes = warnings.flatMap((w) => (api.warnings[w] ? [w] : Object.keys(api.warnings).filter((c) => api.warnings[c]!.name === w)));
+function warningEntries(api: ApiDefinition, warnings: string[]): NonNullable<ScenarioEntry['warnings']> {
+  const codes = warnings.flatMap((w) => warningCodes(api, w));
   return [...new Set(codes)].map((code) => {
     const w = api.warnings[code]!;
     return { code, ...(w.flag ? { flag: w.flag } : {}), ...(w.flavors ? { flavors: w.flavors } : {}), message: { en: w.en, zh: w.zh } };

@@ -1,8 +1,9 @@
+import { apiKey } from './apiKey.ts';
 import type { CatalogEntry, DataSet, Language } from './types.ts';
 
 /** Finds a code in the API's own catalog, then its provider's common catalog, then the emulator's own. */
 export function lookupError(data: DataSet, provider: string, action: string | undefined, code: string): CatalogEntry | undefined {
-  const api = action ? data.apis.get(`${provider}:${action}`) : undefined;
+  const api = action ? data.apis.get(apiKey({ provider, action })) : undefined;
   return api?.errors[code] ?? data.commonErrors[provider]?.[code] ?? data.mockErrors[code];
 }
 

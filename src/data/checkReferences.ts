@@ -1,5 +1,6 @@
 import { didYouMean } from '../cli/didYouMean.ts';
 import type { DataSet } from './types.ts';
+import { warningCodes } from './warningCodes.ts';
 import type { JsonSchema } from './jsonSchema.ts';
 
 /** Cross-file checks: every error code a data file names must be in a catalog the API answers from. */
@@ -35,10 +36,8 @@ export function checkReferences(data: DataSet): string[] {
         const codes = [...Object.keys(api.errors), ...Object.keys(data.commonErrors[api.meta.provider] ?? {})];
         problems.push(`${s.source}: error ${s.error} is in no catalog of ${key}${didYouMean(s.error, codes)}`);
       }
-      // A warning is the API's own code or a shared name (copy, reshoot, …) that one of its codes carries.
-      const expressible = (w: string): boolean => w in api.warnings || Object.values(api.warnings).some((e) => e.name === w);
       const warnings = [...Object.keys(api.warnings), ...Object.values(api.warnings).flatMap((e) => (e.name ? [e.name] : []))];
-      for (const w of s.warnings ?? []) if (!expressible(w)) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json (as a code or a name)${didYouMean(w, warnings)}`);
+      for (const w of s.warnings ?? []) if (warningCodes(api, w).length === 0) problems.push(`${s.source}: warning ${w} is not in ${where}/warnings.json (as a code or a name)${didYouMean(w, warnings)}`);
       if (s.result !== undefined && !(s.result in api.results.results)) problems.push(`${s.source}: result ${s.result} is not in ${where}/results.json`);
     }
   }

@@ -1,5 +1,6 @@
 import { dirname, basename, join, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { apiKey } from './apiKey.ts';
 import { checkSchema } from './checkSchema.ts';
 import { compileSchema } from './compileSchema.ts';
 import { conformedFiles } from './conformedFiles.ts';
@@ -138,12 +139,12 @@ export function collectData(root: string, scenarioDirs: readonly string[] = []):
       scenarios: new Map(),
     };
     for (const s of catalogScenarios(api, commonErrors[provider!] ?? {})) api.scenarios.set(s.name, s);
-    apis.set(`${provider}:${action}`, api);
+    apis.set(apiKey({ provider, action }), api);
   }
 
   for (const f of layerScenarioFiles(root, scenarioDirs, problems)) {
     const [provider, service, action] = f.folder;
-    const api = f.folder.length === 3 ? apis.get(`${provider}:${action}`) : undefined;
+    const api = f.folder.length === 3 ? apis.get(apiKey({ provider: provider!, action: action! })) : undefined;
     if (!api || api.meta.service !== service) {
       const folders = [...apis.values()].map((a) => `${a.meta.provider}/${a.meta.service}/${a.meta.action}`);
       problems.push(`${f.shown}: no API at schemas/${f.folder.join('/')}${didYouMean(f.folder.join('/'), folders)} (a scenario file goes in <provider>/<service>/<Action>/ of a scenario folder)`);

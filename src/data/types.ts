@@ -149,8 +149,6 @@ export interface Scenario extends Outcome {
   /** Played in order per caller; the last repeats unless repeatLast is false. */
   steps?: Outcome[];
   repeatLast?: boolean;
-  /** The older spelling of a fixed latencyMs. */
-  delayMs?: number;
   /** A person the scenario declares: on record in the identity register from boot. */
   person?: { name: string; idNum: string };
 }
@@ -195,6 +193,6 @@ export interface DataSet {
   mockErrors: Catalog;
   /** The emulator's own roles (schemas/mock/errors.json `roles`). */
   mockRoles: Roles;
-  /** key `${provider}:${action}` */
+  /** Keyed by apiKey: `provider:action`. */
   apis: Map<string, ApiDefinition>;
 }

@@ -27,7 +27,7 @@ const VILLAGE_NAMES = ['前进', '红星', '东风', '新民', '团结', '光明
   '石桥', '桥头', '河东', '河西', '杨柳', '柳林', '青山', '白马', '龙泉', '双河', '三星', '五里', '红旗', '兴隆'];
 
 /** Province + city + district, printing a level only when it differs from the one above. */
-export function addressPrefix(d: Division): string {
+function addressPrefix(d: Division): string {
   let prefix = d.province;
   if (d.city !== d.province) prefix += d.city;
   if (d.district !== d.city) prefix += d.district;

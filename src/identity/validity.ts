@@ -14,7 +14,7 @@ export function validityYears(ageAtIssue: number): number | 'long-term' {
   return TERMS.find((t) => t.maxAge === undefined || ageAtIssue <= t.maxAge)!.years;
 }
 
-export function validToFor(birth: YMD, validFrom: YMD): YMD | 'long-term' {
+function validToFor(birth: YMD, validFrom: YMD): YMD | 'long-term' {
   const years = validityYears(ageOn(birth, validFrom));
   return years === 'long-term' ? years : addYears(validFrom, years);
 }

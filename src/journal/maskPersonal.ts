@@ -6,11 +6,11 @@ import type { PersonalKind } from '../data/personalKinds.ts';
 type Json = unknown;
 
 /** An ID number (mainland, Macao, Huawei `number`): its last 4 characters, only when at least 15 long. */
-export const maskIdNumber = (v: string): string => (v.length >= 15 ? `${'*'.repeat(v.length - 4)}${v.slice(-4)}` : '*'.repeat(v.length));
+const maskIdNumber = (v: string): string => (v.length >= 15 ? `${'*'.repeat(v.length - 4)}${v.slice(-4)}` : '*'.repeat(v.length));
 /** A birth date in any vendor format (`1992/2/18`, `1992-02-18`, Macao `18-02-1992`): its year, every other digit starred. */
-export const maskBirthDate = (v: string): string => v.replace(/\d+/g, (run) => (run.length === 4 ? run : '*'.repeat(run.length)));
+const maskBirthDate = (v: string): string => v.replace(/\d+/g, (run) => (run.length === 4 ? run : '*'.repeat(run.length)));
 /** A name: its first character (the surname, for Chinese names). */
-export const maskName = (v: string): string => (v ? `${[...v][0]}${'*'.repeat(Math.max(1, [...v].length - 1))}` : v);
+const maskName = (v: string): string => (v ? `${[...v][0]}${'*'.repeat(Math.max(1, [...v].length - 1))}` : v);
 /** An address: its first 6 characters (province and city), never the street or house. */
 const maskAddress = (v: string): string => ([...v].length > 6 ? `${[...v].slice(0, 6).join('')}…` : '…');
 /** A phone or bank-card number: its last 4 digits, as banks and carriers show them. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { raise } from '../errors.ts';
+import { roleError } from '../errors.ts';
 
 /** How much of an oversized body is read and thrown away (never kept) before the socket is closed. */
 const DRAIN_CAP = 64 * 1024 * 1024;
@@ -35,7 +35,7 @@ export function captureBody(req: IncomingMessage, limit: number, tooLarge: (size
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks, size)));
     // A client gone before the end of its body is nobody's internal error (nor a stack trace in the log).
-    const gone = (): void => reject(raise('clientClosed'));
+    const gone = (): void => reject(roleError('clientClosed'));
     req.once('error', gone);
     req.once('close', () => { if (!req.complete) gone(); });
   });

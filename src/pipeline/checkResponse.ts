@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema } from '../data/compileSchema.ts';
-import { raise } from '../errors.ts';
+import { roleError } from '../errors.ts';
 import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 
@@ -21,7 +21,7 @@ export function checkResponse(api: ApiDefinition, body: Record<string, unknown>)
     compiled.set(api, c);
   }
   const fail = (v: ValidateFunction, where: string): never => {
-    throw raise('invalidResponse', { detail: `${where}${v.errors?.map((e) => `${e.instancePath} ${e.message}`).join('; ')}` });
+    throw roleError('invalidResponse', { detail: `${where}${v.errors?.map((e) => `${e.instancePath} ${e.message}`).join('; ')}` });
   };
   if (!c.whole(body)) fail(c.whole, '');
   for (const [k, v] of c.texts) if (typeof body[k] === 'string' && !v(JSON.parse(body[k] as string))) fail(v, `${k}: `);

@@ -1,16 +1,9 @@
-import { raise } from '../errors.ts';
+import { roleError } from '../errors.ts';
+import { firstHeaderValue } from './firstHeaderValue.ts';
+import { sharedWarningName } from '../data/sharedWarningName.ts';
+import { warningCodes } from '../data/warningCodes.ts';
 import type { ApiDefinition, Flavor, Outcome, Scenario } from '../data/types.ts';
-
-/** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
-export interface Binding {
-  /** Set when stored: counters of an older binding do not carry over to a new one. */
-  id: number;
-  /** One or more scenario names, comma-separated. */
-  scenario?: string;
-  steps?: Outcome[];
-  times?: number;
-  repeatLast?: boolean;
-}
+import type { Binding } from '../state/bindings.ts';
 
 /** Which way of choosing gave the answer, in the documented order. */
 export type Rule = 'header' | 'marker' | 'binding' | 'active' | 'when' | 'default';
@@ -103,24 +96,11 @@ function named(rule: Rule, names: string[], req: ScenarioRequest, notices: strin
 
 function bound(rule: Rule, b: Binding | undefined, key: string, req: ScenarioRequest, notices: string[]): Candidate | undefined {
   if (!b) return undefined;
-  if (b.times !== undefined && req.used(`${key}:times`) >= b.times) {
-    notices.push(`the ${rule} scenario was used up (times ${b.times})`);
-    return undefined;
-  }
-  const consume = b.times !== undefined ? [`${key}:times`] : [];
-  if (b.steps) {
-    const step = stepAt(b.steps, b.repeatLast, req.used(`${key}:step`));
-    if (!step) {
-      notices.push(`the ${rule} sequence is over (repeatLast false)`);
-      return undefined;
-    }
-    consume.push(`${key}:step`);
-    const expanded = expandStep(step, req, notices);
-    return expanded ? { rule, names: expanded.names, outcomes: expanded.outcomes, consume } : undefined;
-  }
-  const names = (b.scenario ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const c = named(rule, names, req, notices, false);
-  return c ? { ...c, consume: [...consume, ...c.consume] } : undefined;
+  const turn = takeTurn(b, key, `the ${rule} scenario`, req, notices);
+  if (!turn) return undefined;
+  if (turn.step) return { rule, ...turn.step, consume: turn.consume };
+  const c = named(rule, scenarioNames(b.scenario), req, notices, false);
+  return c ? { ...c, consume: [...turn.consume, ...c.consume] } : undefined;
 }
 
 /** The first file scenario whose `when` holds for this request. */
@@ -135,39 +115,54 @@ function matching(req: ScenarioRequest, notices: string[]): Candidate | undefine
 
 function holds(when: NonNullable<Scenario['when']>, req: ScenarioRequest): boolean {
   const params = Object.entries(when.params ?? {}).every(([k, v]) => req.params[k] === v);
-  const headers = Object.entries(when.headers ?? {}).every(([k, v]) => header(req.headers[k.toLowerCase()]) === v);
+  const headers = Object.entries(when.headers ?? {}).every(([k, v]) => firstHeaderValue(req.headers[k.toLowerCase()]) === v);
   const callers = when.caller === undefined ? undefined : [when.caller].flat();
   return params && headers && (!callers || callers.includes(req.caller)) && (when.params !== undefined || when.headers !== undefined || callers !== undefined);
 }
 
 /** A scenario's outcomes for this caller now: itself, or its current step; undefined when used up. */
 function play(s: Scenario, key: string, req: ScenarioRequest, notices: string[]): { outcomes: Outcome[]; consume: string[] } | undefined {
-  if (s.times !== undefined && req.used(`${key}:times`) >= s.times) {
-    notices.push(`scenario ${s.name} was used up (times ${s.times})`);
+  const turn = takeTurn(s, key, `scenario ${s.name}`, req, notices);
+  if (!turn) return undefined;
+  if (!turn.step) return { outcomes: [s], consume: turn.consume };
+  return { outcomes: [{ codePrefixes: s.codePrefixes } as Outcome, ...turn.step.outcomes], consume: turn.consume };
+}
+
+/**
+ * This caller's turn of a binding or a scenario, counted under `key`: undefined (with a notice naming `what`)
+ * once its `times` are used up or its `steps` are over (the last repeats unless `repeatLast` is false);
+ * else the counters the turn uses and, with steps, the current one expanded.
+ */
+function takeTurn(
+  counted: Pick<Binding, 'times' | 'steps' | 'repeatLast'>, key: string, what: string, req: ScenarioRequest, notices: string[],
+): { consume: string[]; step?: { names: string[]; outcomes: Outcome[] } } | undefined {
+  const { times, steps, repeatLast } = counted;
+  if (times !== undefined && req.used(`${key}:times`) >= times) {
+    notices.push(`${what} was used up (times ${times})`);
     return undefined;
   }
-  const consume = s.times !== undefined ? [`${key}:times`] : [];
-  if (!s.steps) return { outcomes: [s], consume };
-  const step = stepAt(s.steps, s.repeatLast, req.used(`${key}:step`));
+  const consume = times !== undefined ? [`${key}:times`] : [];
+  if (!steps) return { consume };
+  const position = req.used(`${key}:step`);
+  const step = position < steps.length ? steps[position] : repeatLast === false ? undefined : steps.at(-1);
   if (!step) {
-    notices.push(`the steps of scenario ${s.name} are over (repeatLast false)`);
+    notices.push(`the steps of ${what} are over (repeatLast false)`);
     return undefined;
   }
   const expanded = expandStep(step, req, notices);
-  return expanded ? { outcomes: [{ codePrefixes: s.codePrefixes } as Outcome, ...expanded.outcomes], consume: [...consume, `${key}:step`] } : undefined;
-}
-
-function stepAt(steps: Outcome[], repeatLast: boolean | undefined, position: number): Outcome | undefined {
-  if (position < steps.length) return steps[position];
-  return repeatLast === false ? undefined : steps.at(-1);
+  return expanded ? { consume: [...consume, `${key}:step`], step: expanded } : undefined;
 }
 
 /** A step is an outcome of its own, or names other scenarios (`scenario`), or both. */
 function expandStep(step: Outcome, req: ScenarioRequest, notices: string[]): { names: string[]; outcomes: Outcome[] } | undefined {
-  const names = (step.scenario ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const resolved = names.map((n) => resolve(req, n, false, notices));
+  const resolved = scenarioNames(step.scenario).map((n) => resolve(req, n, false, notices));
   if (resolved.some((s) => !s)) return undefined;
   return { names: resolved.map((s) => s!.name), outcomes: [...(resolved as Scenario[]), step] };
+}
+
+/** The names of a comma-separated list (a binding's or a step's `scenario`). */
+function scenarioNames(list: string | undefined): string[] {
+  return (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /**
@@ -178,18 +173,18 @@ function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: s
   const { api } = req;
   const s = api.scenarios.get(name);
   if (s) return s;
-  const shared = name.startsWith('warning:') ? name.slice('warning:'.length) : undefined;
+  const shared = sharedWarningName(name);
   if (shared !== undefined) {
-    const codes = Object.entries(api.warnings).filter(([, w]) => w.name === shared && (!w.flavors || w.flavors.includes(req.flavor))).map(([c]) => c);
+    const codes = warningCodes(api, shared, req.flavor);
     if (codes.length) return { name, description: `the shared warning ${shared}`, source: 'vocabulary', warnings: codes };
-    const can = [...req.apis].filter((a) => Object.values(a.warnings).some((w) => w.name === shared)).map((a) => a.meta.action).sort();
+    const can = [...req.apis].filter((a) => warningCodes(a, shared).length > 0).map((a) => a.meta.action).sort();
     if (can.length) {
-      if (strict) throw raise('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
+      if (strict) throw roleError('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
       notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);
       return undefined;
     }
   }
-  if (strict) throw raise('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
+  if (strict) throw roleError('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
   notices.push(`scenario ${name} does not apply to ${api.meta.action}`);
   return undefined;
 }
@@ -200,21 +195,13 @@ function combine(c: Candidate, req: ScenarioRequest, notices: string[]): ChosenS
     out.error ??= o.error;
     out.result ??= o.result;
     out.fault ??= o.fault;
-    out.latencyMs ??= o.latencyMs ?? (o as Scenario).delayMs;
-    for (const w of o.warnings ?? []) for (const code of warningCodes(req.api, req.flavor, w)) if (!out.warnings.includes(code)) out.warnings.push(code);
+    out.latencyMs ??= o.latencyMs;
+    for (const w of o.warnings ?? []) for (const code of warningCodes(req.api, w, req.flavor)) if (!out.warnings.includes(code)) out.warnings.push(code);
     out.response = deepMerge(out.response, o.response ?? {});
     Object.assign(out.codePrefixes, o.codePrefixes ?? {});
   }
   return out;
 }
-
-/** A warning as a scenario writes it: the API's own code, or a shared name for its codes of that name in this flavour. */
-function warningCodes(api: ApiDefinition, flavor: Flavor, w: string): string[] {
-  if (w in api.warnings) return [w];
-  return Object.entries(api.warnings).filter(([, e]) => e.name === w && (!e.flavors || e.flavors.includes(flavor))).map(([c]) => c);
-}
-
-const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 export function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };

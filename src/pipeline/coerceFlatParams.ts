@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../data/jsonSchema.ts';
-import { raise } from '../errors.ts';
+import { roleError } from '../errors.ts';
 
 /**
  * Parameters that arrive as text (v1 form bodies, GET queries, multipart fields) carry nested values
@@ -17,7 +17,7 @@ export function coerceFlatParams(flat: Record<string, string>, schema: JsonSchem
     path.forEach((part, i) => {
       s = childSchema(s, part);
       // An array takes small indexes only: not `length`, not 4294967294 (a sparse array that validation would walk for ever).
-      if (Array.isArray(node) && !/^\d{1,4}$/.test(part)) throw raise('wrongType', { name: key });
+      if (Array.isArray(node) && !/^\d{1,4}$/.test(part)) throw roleError('wrongType', { name: key });
       if (i === path.length - 1) setOwn(node, part, coerce(value, s));
       else {
         const next = Object.hasOwn(node, part) ? node[part] : undefined; // never `__proto__` or `constructor.prototype`

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { RequestHandler } from 'express';
-import { raise } from '../errors.ts';
+import { roleError } from '../errors.ts';
 import { requireDependency } from '../requireDependency.ts';
 
 // multer and busboy (some 20 files) are loaded with the first multipart request, not at every start.
@@ -21,7 +21,7 @@ export function parseMultipart(body: Buffer, contentType: string): Promise<Recor
   const parse = upload;
   return new Promise((resolve, reject) => {
     parse(req as never, {} as never, (err: unknown) => {
-      if (err) return reject(raise('malformedMultipart', { detail: String((err as Error).message ?? err) }));
+      if (err) return reject(roleError('malformedMultipart', { detail: String((err as Error).message ?? err) }));
       const r = req as unknown as { body?: Record<string, string>; files?: Express.Multer.File[] };
       const out: Record<string, string> = { ...(r.body ?? {}) };
       for (const f of r.files ?? []) out[f.fieldname] = f.buffer.toString('utf8');

@@ -1,4 +1,4 @@
-import { isMockError, raise, type MockError } from '../errors.ts';
+import { isMockError, roleError, type MockError } from '../errors.ts';
 import { codeForRole } from '../data/roles.ts';
 import { formatMessage, lookupError } from '../data/catalog.ts';
 import type { DataSet, ProviderFacts } from '../data/types.ts';
@@ -12,7 +12,7 @@ import type { Call, RenderedError } from '../providers/Provider.ts';
  */
 export function renderedError(data: DataSet, provider: string, facts: ProviderFacts, call: Pick<Call, 'api' | 'language' | 'codePrefixes'>, e: unknown): RenderedError & { catalogCode: string } {
   if (!isMockError(e)) console.error('idcard-mock: internal error', e);
-  const err: MockError = isMockError(e) ? e : raise('internal');
+  const err: MockError = isMockError(e) ? e : roleError('internal');
   let code = err.code;
   let variant = err.variant;
   if (err.role) {

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../data/compileSchema.ts';
-import { MockError, raise } from '../errors.ts';
+import { MockError, roleError } from '../errors.ts';
 import { didYouMean } from '../cli/didYouMean.ts';
 import { shownValue } from '../journal/shownValue.ts';
 import type { ApiDefinition } from '../data/types.ts';
@@ -31,7 +31,7 @@ export function compileParamValidator(api: ApiDefinition): ParamValidator {
       let why: string | undefined;
       try { parsed = JSON.parse(text); } catch (e) { why = `${name} must be a JSON string (${(e as Error).message})`; }
       if (why === undefined && check(parsed)) continue;
-      const e = schema['x-error'] ? MockError.code(schema['x-error'], { name }) : raise('invalidValue', { name });
+      const e = schema['x-error'] ? MockError.code(schema['x-error'], { name }) : roleError('invalidValue', { name });
       throw e.noting(why ?? noticeOf(firstError(check), name));
     }
   };
@@ -47,12 +47,12 @@ function toMockError(validate: ValidateFunction, action: string): MockError {
   const name = paramName(e);
   const notice = noticeOf(e, undefined, action);
   switch (e.keyword) {
-    case 'additionalProperties': return raise('unknownParameter', { name }).noting(notice);
-    case 'required': return raise('missingParameter', { name }).noting(notice);
-    case 'type': return raise('wrongType', { name }).noting(notice);
+    case 'additionalProperties': return roleError('unknownParameter', { name }).noting(notice);
+    case 'required': return roleError('missingParameter', { name }).noting(notice);
+    case 'type': return roleError('wrongType', { name }).noting(notice);
     default: {
       const code = (e.parentSchema as JsonSchema | undefined)?.['x-error'];
-      return (code ? MockError.code(code, { name }) : raise('invalidValue', { name })).noting(notice);
+      return (code ? MockError.code(code, { name }) : roleError('invalidValue', { name })).noting(notice);
     }
   }
 }

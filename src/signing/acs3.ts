@@ -1,6 +1,6 @@
 import { createHmac, hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise, raiseDiagnosed, type SignatureDiagnosis } from '../errors.ts';
+import { roleError, diagnosedError, type SignatureDiagnosis } from '../errors.ts';
 import { safeEqual } from './hostForms.ts';
 
 /**
@@ -33,31 +33,31 @@ export const acs3Credential = (headers: IncomingHttpHeaders): string | undefined
 export function parseAcs3(r: Acs3Request, nowMs: number, skewSeconds: number): Acs3Authorization {
   const m = AUTHORIZATION.exec(String(r.headers.authorization ?? '').trim());
   if (!m && r.headers.authorization === undefined && /(^|&)Signature=/.test(r.rawQuery) && /(^|&)SignatureMethod=/.test(r.rawQuery)) {
-    throw raiseDiagnosed('authorizationMalformed', { cause: 'the old RPC signature (Signature and SignatureMethod in the query, signatureAlgorithm \'v2\') is not emulated: leave signatureAlgorithm unset, and the SDK signs with ACS3-HMAC-SHA256' });
+    throw diagnosedError('authorizationMalformed', { cause: 'the old RPC signature (Signature and SignatureMethod in the query, signatureAlgorithm \'v2\') is not emulated: leave signatureAlgorithm unset, and the SDK signs with ACS3-HMAC-SHA256' });
   }
-  if (!m) throw raiseDiagnosed('authorizationMalformed', { cause: `the Authorization header is not "ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<a;b>,Signature=<64 hex>": ${r.headers.authorization === undefined ? 'none was sent' : 'it was sent in another form'}` });
+  if (!m) throw diagnosedError('authorizationMalformed', { cause: `the Authorization header is not "ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<a;b>,Signature=<64 hex>": ${r.headers.authorization === undefined ? 'none was sent' : 'it was sent in another form'}` });
   const [, accessKeyId, signed, signature] = m as unknown as [string, string, string, string];
   const signedHeaders = signed.split(';');
-  if (!['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'].every((h) => signedHeaders.includes(h))) throw raise('signedHeadersIncomplete');
+  if (!['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'].every((h) => signedHeaders.includes(h))) throw roleError('signedHeadersIncomplete');
   const date = headerValue(r.headers['x-acs-date']);
   const nonce = headerValue(r.headers['x-acs-signature-nonce']);
-  if (!nonce) throw raise('missingParameter', { name: 'x-acs-signature-nonce' });
+  if (!nonce) throw roleError('missingParameter', { name: 'x-acs-signature-nonce' });
   const d = ACS_DATE.exec(date);
-  if (!d) throw raiseDiagnosed('dateMalformed', { cause: `x-acs-date "${date}" is not of the form YYYY-MM-DDTHH:mm:ssZ (UTC)` });
+  if (!d) throw diagnosedError('dateMalformed', { cause: `x-acs-date "${date}" is not of the form YYYY-MM-DDTHH:mm:ssZ (UTC)` });
   const [, y, mo, da, h, mi, s] = d.map(Number) as [number, number, number, number, number, number, number];
   const skew = Math.round((Date.UTC(y, mo - 1, da, h, mi, s) - nowMs) / 1000);
   if (Math.abs(skew) > skewSeconds) {
-    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: x-acs-date ${date} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed; move it with POST /__mock/clock)` });
+    throw diagnosedError('clockSkew', { cause: `clock skew of ${skew} seconds: x-acs-date ${date} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed; move it with POST /__mock/clock)` });
   }
   const declared = headerValue(r.headers['x-acs-content-sha256']);
   if (declared.toLowerCase() !== bodyHash(r)) {
-    throw raiseDiagnosed('payloadHashMismatch', { cause: `the body changed after signing: x-acs-content-sha256 is ${declared || '(none)'}, the body received hashes to ${bodyHash(r)}` });
+    throw diagnosedError('payloadHashMismatch', { cause: `the body changed after signing: x-acs-content-sha256 is ${declared || '(none)'}, the body received hashes to ${bodyHash(r)}` });
   }
   return { accessKeyId, signedHeaders, signature: signature.toLowerCase(), date, nonce };
 }
 
 /** Our canonical request and string to sign, over the headers the client listed in SignedHeaders. */
-export function acs3Parts(r: Acs3Request, auth: Acs3Authorization, query = canonicalQuery(r.rawQuery)): { canonicalRequest: string; stringToSign: string } {
+function acs3Parts(r: Acs3Request, auth: Acs3Authorization, query = canonicalQuery(r.rawQuery)): { canonicalRequest: string; stringToSign: string } {
   const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${headerValue(r.headers[h])}\n`).join('');
   const canonicalRequest = [r.method, '/', query, canonicalHeaders, auth.signedHeaders.join(';'), headerValue(r.headers['x-acs-content-sha256'])].join('\n');
   return { canonicalRequest, stringToSign: `${ALGORITHM}\n${sha256(canonicalRequest)}` };
@@ -77,7 +77,7 @@ export function verifyAcs3(r: Acs3Request, auth: Acs3Authorization, secret: stri
     ...parts,
   };
   // The gateway's message carries its string to sign (docs/alibaba-wire.md section 4).
-  throw raiseDiagnosed('signatureMismatch', diagnosis, { stringToSign: parts.stringToSign });
+  throw diagnosedError('signatureMismatch', diagnosis, { stringToSign: parts.stringToSign });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac, hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise, raiseDiagnosed, type SignatureDiagnosis } from '../errors.ts';
+import { roleError, diagnosedError, type SignatureDiagnosis } from '../errors.ts';
 import { safeEqual } from './hostForms.ts';
 
 const sha256 = (data: string | Buffer): string => hash('sha256', data, 'hex');
@@ -25,7 +25,7 @@ export const isSdkHmac = (authorization: string | undefined): boolean => /^SDK-H
 /** The Authorization header's form, checked for every signed request, known AK or not. */
 export function parseSdkHmac(r: SignedRequest): SdkAuthorization {
   const m = AUTHORIZATION.exec(String(r.headers.authorization ?? '').trim());
-  if (!m) throw raise('authorizationMalformed');
+  if (!m) throw roleError('authorizationMalformed');
   const [, ak, signed, signature] = m as unknown as [string, string, string, string];
   return { ak, signedHeaders: signed.split(';'), signature: signature.toLowerCase(), date: String(r.headers['x-sdk-date'] ?? '') };
 }
@@ -34,10 +34,10 @@ export function parseSdkHmac(r: SignedRequest): SdkAuthorization {
 export function checkSdkDate(auth: SdkAuthorization, nowMs: number, skewSeconds: number): void {
   const d = SDK_DATE.exec(auth.date);
   const [, y, mo, da, h, mi, s] = (d ?? []).map(Number) as [number, number, number, number, number, number, number];
-  if (!d) throw raiseDiagnosed('clockSkew', { cause: `X-Sdk-Date "${auth.date}" is not of the form YYYYMMDDTHHMMSSZ` });
+  if (!d) throw diagnosedError('clockSkew', { cause: `X-Sdk-Date "${auth.date}" is not of the form YYYYMMDDTHHMMSSZ` });
   const skew = Math.round((Date.UTC(y, mo - 1, da, h, mi, s) - nowMs) / 1000);
   if (Math.abs(skew) > skewSeconds) {
-    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: X-Sdk-Date ${auth.date} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed)` });
+    throw diagnosedError('clockSkew', { cause: `clock skew of ${skew} seconds: X-Sdk-Date ${auth.date} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed)` });
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHmac, hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { raise, raiseDiagnosed } from '../errors.ts';
+import { roleError, diagnosedError } from '../errors.ts';
 import { hostForms, safeEqual } from './hostForms.ts';
 
 const sha256 = (data: string | Buffer): string => hash('sha256', data, 'hex');
@@ -18,24 +18,24 @@ export interface Tc3Authorization { secretId: string; date: string; service: str
 /** The structural checks every TC3 request gets, known credential or not. */
 export function parseTc3(r: Tc3Request, nowSeconds: number, skewSeconds: number): Tc3Authorization {
   const m = AUTHORIZATION.exec(String(r.headers.authorization ?? ''));
-  if (!m) throw raise('authorizationMalformed');
+  if (!m) throw roleError('authorizationMalformed');
   const [, secretId, date, service, signed, signature] = m as unknown as [string, string, string, string, string, string];
   const signedHeaders = signed.split(';');
-  if (!signedHeaders.includes('content-type') || !signedHeaders.includes('host')) throw raise('signedHeadersIncomplete');
+  if (!signedHeaders.includes('content-type') || !signedHeaders.includes('host')) throw roleError('signedHeadersIncomplete');
   const ts = String(r.headers['x-tc-timestamp'] ?? '');
-  if (!/^\d{1,12}$/.test(ts)) throw raise('missingParameter', { name: 'X-TC-Timestamp' });
+  if (!/^\d{1,12}$/.test(ts)) throw roleError('missingParameter', { name: 'X-TC-Timestamp' });
   const timestamp = Number(ts);
   // The timestamp must be within the skew window, and the credential date must be the UTC date of that
   // timestamp (Common Params doc, Authorization row).
   const skew = timestamp - nowSeconds;
   if (Math.abs(skew) > skewSeconds) {
-    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: X-TC-Timestamp ${timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed; move it with POST /__mock/clock)` });
+    throw diagnosedError('clockSkew', { cause: `clock skew of ${skew} seconds: X-TC-Timestamp ${timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed; move it with POST /__mock/clock)` });
   }
   const utcDate = new Date(timestamp * 1000).toISOString().slice(0, 10);
-  if (utcDate !== date) throw raiseDiagnosed('credentialDateMismatch', { cause: `the credential date ${date} is not the UTC date of X-TC-Timestamp ${timestamp} (${utcDate}): sign with the UTC date, not the local one` });
+  if (utcDate !== date) throw diagnosedError('credentialDateMismatch', { cause: `the credential date ${date} is not the UTC date of X-TC-Timestamp ${timestamp} (${utcDate}): sign with the UTC date, not the local one` });
   const declared = r.headers['x-tc-content-sha256'];
   if (declared !== undefined && declared !== 'UNSIGNED-PAYLOAD' && declared !== payloadHash(r)) {
-    throw raiseDiagnosed('payloadHashMismatch', { cause: `the body changed after signing: X-TC-Content-Sha256 is ${String(declared)}, the body received hashes to ${payloadHash(r)}` });
+    throw diagnosedError('payloadHashMismatch', { cause: `the body changed after signing: X-TC-Content-Sha256 is ${String(declared)}, the body received hashes to ${payloadHash(r)}` });
   }
   return { secretId, date, service, signedHeaders, signature, timestamp };
 }
@@ -67,7 +67,7 @@ export function verifyTc3(r: Tc3Request, auth: Tc3Authorization, secretKey: stri
       if (safeEqual(sign(canonicalParts(r, auth, { host, lower }).stringToSign), auth.signature)) return;
     }
   }
-  throw raiseDiagnosed('signatureMismatch', diagnose(r, auth, sign));
+  throw diagnosedError('signatureMismatch', diagnose(r, auth, sign));
 }
 
 interface Variant { host: string; lower: boolean; contentType?: string }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise, raiseDiagnosed } from '../errors.ts';
+import { roleError, diagnosedError } from '../errors.ts';
 import { hostForms, safeEqual } from './hostForms.ts';
 
 const ALGORITHMS: Record<string, string> = { HmacSHA1: 'sha1', HmacSHA256: 'sha256' };
@@ -18,17 +18,17 @@ export interface V1Request {
 /** The structural checks of a v1 request, known credential or not. */
 export function parseV1(r: V1Request, nowSeconds: number, skewSeconds: number): { secretId: string } {
   for (const name of ['SecretId', 'Signature', 'Timestamp', 'Nonce']) {
-    if (!r.common[name]) throw raise('missingParameter', { name });
+    if (!r.common[name]) throw roleError('missingParameter', { name });
   }
   // Python's Nonce goes up to 2^63-1: check it as digits, never as a JS number.
   for (const name of ['Nonce', 'Timestamp']) {
-    if (!/^\d+$/.test(r.common[name]!)) throw raise('wrongType', { name });
+    if (!/^\d+$/.test(r.common[name]!)) throw roleError('wrongType', { name });
   }
   const method = r.common.SignatureMethod ?? 'HmacSHA1';
-  if (!ALGORITHMS[method]) throw raise('invalidValue', { name: 'SignatureMethod' });
+  if (!ALGORITHMS[method]) throw roleError('invalidValue', { name: 'SignatureMethod' });
   const skew = Number(r.common.Timestamp) - nowSeconds;
   if (Math.abs(skew) > skewSeconds) {
-    throw raiseDiagnosed('clockSkew', { cause: `clock skew of ${skew} seconds: Timestamp ${r.common.Timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed)` });
+    throw diagnosedError('clockSkew', { cause: `clock skew of ${skew} seconds: Timestamp ${r.common.Timestamp} is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the emulator's clock (${skewSeconds} s allowed)` });
   }
   return { secretId: r.common.SecretId! };
 }
@@ -51,7 +51,7 @@ export function verifyV1(r: V1Request, secretKey: string): void {
       if (safeEqual(sig, r.common.Signature!)) return;
     }
   }
-  throw raiseDiagnosed('signatureMismatch', {
+  throw diagnosedError('signatureMismatch', {
     cause: 'a wrong secret key, or a string to sign that differs from ours (compare it with the one your client built)',
     stringToSign: `${r.method}${String(r.headers.host ?? '')}/?${[...variants][0]}`,
   });

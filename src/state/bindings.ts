@@ -1,4 +1,15 @@
-import type { Binding } from '../pipeline/chooseScenarios.ts';
+import type { Outcome } from '../data/types.ts';
+
+/** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
+export interface Binding {
+  /** Set when stored: counters of an older binding do not carry over to a new one. */
+  id: number;
+  /** One or more scenario names, comma-separated. */
+  scenario?: string;
+  steps?: Outcome[];
+  times?: number;
+  repeatLast?: boolean;
+}
 
 /** What a binding or the active scenario is made of, as the admin API takes it. */
 export type BindingSpec = Omit<Binding, 'id'>;

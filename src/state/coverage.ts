@@ -1,3 +1,4 @@
+import { apiKey } from '../data/apiKey.ts';
 import type { ApiDefinition } from '../data/types.ts';
 
 /** Outcomes of one API this run has produced, by any route: `error:<code>`, `warning:<code>`, `result:<code>`. */
@@ -14,7 +15,7 @@ export class Coverage {
   report(apis: Iterable<ApiDefinition>, commonErrors: (provider: string) => Iterable<string>): CoverageReport {
     const out: CoverageReport = {};
     for (const api of apis) {
-      const key = `${api.meta.provider}:${api.meta.action}`;
+      const key = apiKey(api.meta);
       const seen = this.seen.get(key) ?? new Set<string>();
       const table = (kind: string, codes: Iterable<string>): Record<string, boolean> =>
         Object.fromEntries([...new Set(codes)].map((c) => [c, seen.has(`${kind}:${c}`)]));

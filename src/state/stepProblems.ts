@@ -8,7 +8,7 @@ import { packageRoot } from '../packageRoot.ts';
 import type { DataSet, Outcome } from '../data/types.ts';
 
 /** The schema of scenario files, whose `steps` a binding's steps are: one rule for a step in a file and in a binding. */
-export const SCENARIO_SCHEMA_PATH = join(packageRoot, 'schemas/_meta/scenario.schema.json');
+const SCENARIO_SCHEMA_PATH = join(packageRoot, 'schemas/_meta/scenario.schema.json');
 let schema: object | undefined;
 // Compiled on the first binding with steps (or by the build, which precompiles it): most starts bind none.
 let validate: ValidateFunction | undefined;

@@ -7,7 +7,7 @@ import { generate } from 'selfsigned';
 export interface Certificate { key: string; cert: string; certPath: string; keyPath: string; generated: boolean }
 
 /** The names the certificate is valid for: what the SDKs are pointed at on this machine. */
-export const CERTIFICATE_NAMES = { dns: ['localhost'], ip: ['127.0.0.1', '::1'] } as const;
+const CERTIFICATE_NAMES = { dns: ['localhost'], ip: ['127.0.0.1', '::1'] } as const;
 
 const DAY = 24 * 60 * 60 * 1000;
 // 825 days is the longest validity macOS accepts for a TLS server certificate, even a locally trusted one.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseScenarios, type Binding, type ScenarioRequest } from '../../src/pipeline/chooseScenarios.ts';
+import { chooseScenarios, type ScenarioRequest } from '../../src/pipeline/chooseScenarios.ts';
+import type { Binding } from '../../src/state/bindings.ts';
 import { loadData } from '../../src/data/loadData.ts';
 import type { ApiDefinition, Scenario } from '../../src/data/types.ts';
 

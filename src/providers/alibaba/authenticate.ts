@@ -1,4 +1,4 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { acs3Credential, parseAcs3, verifyAcs3 } from '../../signing/acs3.ts';
 import type { ApiDefinition } from '../../data/types.ts';
 import type { AuthContext, Caller } from '../Provider.ts';
@@ -16,8 +16,8 @@ export function authenticate(d: AlibabaDecoded, _api: ApiDefinition, { config, s
   const skew = facts.limits.clockSkewSeconds;
   const auth = parseAcs3(d, now, skew);
   const secret = secretOf(auth.accessKeyId);
-  if (secret === undefined && config.auth === 'strict') throw raise('unknownCredential');
+  if (secret === undefined && config.auth === 'strict') throw roleError('unknownCredential');
   if (secret !== undefined) verifyAcs3(d, auth, secret);
-  if (!state.nonces.use(auth.accessKeyId, auth.nonce, now, skew * 1000)) throw raise('nonceReused');
+  if (!state.nonces.use(auth.accessKeyId, auth.nonce, now, skew * 1000)) throw roleError('nonceReused');
   return { id: auth.accessKeyId };
 }

@@ -1,4 +1,5 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
+import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import type { Decoded, RawRequest } from '../Provider.ts';
 
 /** An Alibaba request is named by its x-acs-action and x-acs-version. */
@@ -6,7 +7,7 @@ export type AlibabaDecoded = Decoded<{ action: string; version: string }>;
 
 /** One style: RPC over `POST /` (the SDKs) or `GET /` (the metadata allows both methods). */
 export function styleOf({ method }: RawRequest): string {
-  if (method !== 'POST' && method !== 'GET') throw raise('methodNotAllowed');
+  if (method !== 'POST' && method !== 'GET') throw roleError('methodNotAllowed');
   return 'rpc';
 }
 
@@ -23,11 +24,11 @@ export function begin(): void {}
 export async function decode(req: RawRequest, body: Buffer): Promise<AlibabaDecoded> {
   const q = req.url.indexOf('?');
   const rawQuery = q < 0 ? '' : req.url.slice(q + 1);
-  const header = (n: string): string | undefined => { const v = req.headers[n]; return Array.isArray(v) ? v[0] : v; };
+  const header = (n: string): string | undefined => firstHeaderValue(req.headers[n]);
   const action = header('x-acs-action');
   const version = header('x-acs-version');
-  if (!action) throw raise('missingParameter', { name: 'x-acs-action' });
-  if (!version) throw raise('missingParameter', { name: 'x-acs-version' });
+  if (!action) throw roleError('missingParameter', { name: 'x-acs-action' });
+  if (!version) throw roleError('missingParameter', { name: 'x-acs-version' });
   const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(rawQuery));
   if (body.length > 0) {
     const type = (header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -1,4 +1,4 @@
-import { raise, raiseDiagnosed } from '../../errors.ts';
+import { roleError, diagnosedError } from '../../errors.ts';
 import { isSdkHmac, parseSdkHmac, checkSdkDate, verifySdkHmac, diagnoseSdkHmac } from '../../signing/sdkHmac.ts';
 import type { ApiDefinition } from '../../data/types.ts';
 import type { AuthContext, Caller } from '../Provider.ts';
@@ -20,26 +20,26 @@ export function authenticate(d: HuaweiDecoded, api: ApiDefinition, ctx: AuthCont
   const token = typeof d.headers['x-auth-token'] === 'string' ? d.headers['x-auth-token'].trim() : '';
   if (config.auth === 'off') return { id: /Access=([^,\s]+)/.exec(authorization ?? '')?.[1] ?? (token ? 'token' : 'anonymous') };
   if (ways.includes('signature') && isSdkHmac(authorization)) return { id: checkAkSk(d, ctx) };
-  if (!ways.includes('token')) throw raise('authorizationMalformed');
-  if (!token) throw raise('tokenMissing');
+  if (!ways.includes('token')) throw roleError('authorizationMalformed');
+  if (!token) throw roleError('tokenMissing');
   const issued = ctx.state.tokens.find(token);
   if (!issued) {
-    if (config.auth === 'strict') throw raise('tokenUnknown');
-    if (ctx.facts.tokenPattern && !new RegExp(ctx.facts.tokenPattern).test(token)) throw raise('tokenMalformed');
+    if (config.auth === 'strict') throw roleError('tokenUnknown');
+    if (ctx.facts.tokenPattern && !new RegExp(ctx.facts.tokenPattern).test(token)) throw roleError('tokenMalformed');
     return { id: 'token' };
   }
   if (ctx.now >= issued.expiresAt) {
-    throw raise('tokenExpired').noting(`the X-Auth-Token expired at ${new Date(issued.expiresAt).toISOString()} on the emulated clock (issued ${new Date(issued.issuedAt).toISOString()}): ask IAM for a new one`);
+    throw roleError('tokenExpired').noting(`the X-Auth-Token expired at ${new Date(issued.expiresAt).toISOString()} on the emulated clock (issued ${new Date(issued.issuedAt).toISOString()}): ask IAM for a new one`);
   }
   // OCR needs a project-scoped token, for the project in the path; a token of another project is
   // answered as one used in another region.
   const projectId = d.pathParams.project_id;
   if (projectId !== undefined) {
     if (!issued.project) {
-      throw raise('tokenNotProjectScoped').noting(`the X-Auth-Token is scoped to the domain ${issued.user.domain.name}, not to a project: OCR takes a token of auth.scope.project, for project ${projectId} of the path`);
+      throw roleError('tokenNotProjectScoped').noting(`the X-Auth-Token is scoped to the domain ${issued.user.domain.name}, not to a project: OCR takes a token of auth.scope.project, for project ${projectId} of the path`);
     }
     if (issued.project.id !== projectId) {
-      throw raise('tokenOtherProject').noting(`the X-Auth-Token was issued for project ${issued.project.id} (${issued.project.name}), but the path names project ${projectId}: ask IAM for a token of that project, or call with the token's project in the path`);
+      throw roleError('tokenOtherProject').noting(`the X-Auth-Token was issued for project ${issued.project.id} (${issued.project.name}), but the path names project ${projectId}: ask IAM for a token of that project, or call with the token's project in the path`);
     }
   }
   return { id: `${issued.user.name}@${issued.project?.id ?? issued.user.domain.name}` };
@@ -53,16 +53,16 @@ export function authenticate(d: HuaweiDecoded, api: ApiDefinition, ctx: AuthCont
 function checkAkSk(d: HuaweiDecoded, { config, state, facts, now, secretOf }: AuthContext): string {
   const auth = parseSdkHmac(d);
   if (state.lockout.isLocked(auth.ak, now)) {
-    throw raise('credentialLocked').noting(`AK ${auth.ak} is locked out${afterFailures(facts.limits.lockout)}${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
+    throw roleError('credentialLocked').noting(`AK ${auth.ak} is locked out${afterFailures(facts.limits.lockout)}${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
   }
   checkSdkDate(auth, now, facts.limits.clockSkewSeconds);
   const sk = secretOf(auth.ak);
   if (sk === undefined) {
-    if (config.auth === 'strict') throw raise('unknownCredential', { ak: auth.ak });
+    if (config.auth === 'strict') throw roleError('unknownCredential', { ak: auth.ak });
     return auth.ak;
   }
   if (!verifySdkHmac(d, auth, sk)) {
-    const e = raiseDiagnosed('signatureMismatch', diagnoseSdkHmac(d, auth));
+    const e = diagnosedError('signatureMismatch', diagnoseSdkHmac(d, auth));
     const rule = facts.limits.lockout;
     if (rule && state.lockout.fail(auth.ak, now, rule) >= rule.failures) {
       e.noting(`wrong signature ${rule.failures} in a row: AK ${auth.ak} is now locked out${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);

@@ -1,5 +1,4 @@
-import { raise } from '../../errors.ts';
-import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
+import { parseJsonObject } from '../../pipeline/parseJsonObject.ts';
 import type { Decoded, RawRequest } from '../Provider.ts';
 
 /** A Huawei request is named by its method and path (matched against each action.json `http`). */
@@ -29,12 +28,4 @@ export async function decode(req: RawRequest, body: Buffer): Promise<HuaweiDecod
     flat: req.method === 'GET',
     method: req.method, url: req.url, rawQuery, headers: req.headers, body,
   };
-}
-
-/** The body as JSON whatever the Content-Type's parameters (Python sends `;charset=utf-8`). */
-function parseJsonObject(raw: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try { value = parseJsonBody(raw); } catch { throw raise('malformedJson'); }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw raise('bodyNotObject');
-  return value as Record<string, unknown>;
 }

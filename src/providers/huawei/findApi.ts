@@ -1,4 +1,4 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
@@ -45,8 +45,8 @@ export function findApi(d: HuaweiDecoded, data: DataSet): ApiDefinition {
     checkProjectId(d);
     return r.api;
   }
-  if (takes.length) throw raise('methodNotAllowed', { method }).noting(`${method} is not a method of ${shownValue(path, PATH_SHOWN)}, which takes ${takes.join(', ')}`);
-  throw raise('unknownApi', { method }).noting(unknownRoute(method, path, routes(data)));
+  if (takes.length) throw roleError('methodNotAllowed', { method }).noting(`${method} is not a method of ${shownValue(path, PATH_SHOWN)}, which takes ${takes.join(', ')}`);
+  throw roleError('unknownApi', { method }).noting(unknownRoute(method, path, routes(data)));
 }
 
 /** The routes served, and the one nearest to the request's, its path parameters filled from the request (`/v2/<its project>/ocr/id-card`). */
@@ -60,9 +60,9 @@ function unknownRoute(method: string, path: string, list: Route[]): string {
 function checkProjectId(d: HuaweiDecoded): void {
   const projectId = d.pathParams.project_id;
   if (projectId === undefined) return;
-  if (projectId === '{project_id}') throw raise('projectPlaceholder');
+  if (projectId === '{project_id}') throw roleError('projectPlaceholder');
   const header = d.headers['x-project-id'];
-  if (typeof header === 'string' && header !== projectId) throw raise('projectMismatch', { header, path: projectId });
+  if (typeof header === 'string' && header !== projectId) throw roleError('projectMismatch', { header, path: projectId });
 }
 
 /** A path is quoted whole up to this length: its project id alone is 32 characters. */

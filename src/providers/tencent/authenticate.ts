@@ -1,4 +1,4 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { parseTc3, verifyTc3 } from '../../signing/tc3.ts';
 import { parseV1, verifyV1 } from '../../signing/v1.ts';
 import type { ApiDefinition } from '../../data/types.ts';
@@ -19,7 +19,7 @@ export function authenticate(r: TencentDecoded, _api: ApiDefinition, { config, f
   const secretId = tc3 ? tc3.secretId : parseV1(r, seconds, skew).secretId;
   const secretKey = secretOf(secretId);
   if (secretKey === undefined) {
-    if (config.auth === 'strict') throw raise('unknownCredential');
+    if (config.auth === 'strict') throw roleError('unknownCredential');
     return { id: secretId };
   }
   if (tc3) verifyTc3(r, tc3, secretKey);

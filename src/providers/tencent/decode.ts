@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
+import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
-import { parseJsonBody } from '../../pipeline/parseJsonBody.ts';
+import { parseJsonObject } from '../../pipeline/parseJsonObject.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
 import type { Config } from '../../config.ts';
@@ -21,18 +22,18 @@ export interface TencentDecoded extends Decoded<{ action: string; version: strin
 }
 
 export function styleOf({ method, headers }: RawRequest): Style {
-  if (method !== 'GET' && method !== 'POST') throw raise('methodNotAllowed');
+  if (method !== 'GET' && method !== 'POST') throw roleError('methodNotAllowed');
   if (method === 'GET') return headers.authorization ? 'tc3-get' : 'v1-get';
   const type = mediaType(headers['content-type']);
   if (type === 'application/json') return 'tc3-json';
   if (type === 'application/x-www-form-urlencoded') return 'v1-form';
   if (type === 'multipart/form-data') return 'tc3-multipart';
-  throw raise('unsupportedContentType', { type: type || '(none)' });
+  throw roleError('unsupportedContentType', { type: type || '(none)' });
 }
 
 /** Messages follow X-TC-Language (`zh-CN` or `en-US`), English when absent; the v1 `Language` parameter is read at decode. */
 export function begin(req: RawRequest, call: Call, config: Config, facts: ProviderFacts): void {
-  const named = headerText(req.headers['x-tc-language']);
+  const named = firstHeaderValue(req.headers['x-tc-language']);
   call.language = languageOf(named);
   call.requestedLanguage = named ? call.language : undefined;
   call.flavor = flavorOf(req.headers, undefined, config, facts);
@@ -45,7 +46,7 @@ export async function decode(req: RawRequest, body: Buffer, call: Call, config: 
   const commonNames = facts.commonParameters ?? [];
   let params: Record<string, unknown> = {};
   let signed: Record<string, string> = {};
-  if (style === 'tc3-json') params = parseJson(body);
+  if (style === 'tc3-json') params = body.length ? parseJsonObject(body) : {};
   else if (style === 'tc3-multipart') params = await parseMultipart(body, req.headers['content-type']!);
   else {
     signed = parseForm(style === 'v1-form' ? body.toString('utf8') : rawQuery);
@@ -53,14 +54,14 @@ export async function decode(req: RawRequest, body: Buffer, call: Call, config: 
   }
   const v1 = style.startsWith('v1');
   const common = v1 ? pick(signed, (k) => commonNames.includes(k)) : {};
-  const header = (n: string): string | undefined => headerText(req.headers[n]);
+  const header = (n: string): string | undefined => firstHeaderValue(req.headers[n]);
   if (common.Language) call.language = call.requestedLanguage = languageOf(common.Language);
   call.flavor = flavorOf(req.headers, common.RequestClient, config, facts);
   const action = v1 ? common.Action : header('x-tc-action');
   const version = v1 ? common.Version : header('x-tc-version');
   noteRegion(v1 ? common.Region : header('x-tc-region'), call, facts);
-  if (!action) throw raise('missingParameter', { name: 'Action' });
-  if (!version) throw raise('missingParameter', { name: 'Version' });
+  if (!action) throw roleError('missingParameter', { name: 'Action' });
+  if (!version) throw roleError('missingParameter', { name: 'Version' });
   return {
     style, target: { action, version }, pathParams: {}, params: () => params, flat: style !== 'tc3-json',
     method: req.method, url: req.url, rawQuery, headers: req.headers, body, common, signed,
@@ -86,8 +87,8 @@ const languageOf = (value: string | undefined): Language => (value === 'zh-CN' ?
  * `--flavor` (domestic by default).
  */
 function flavorOf(headers: IncomingHttpHeaders, requestClient: string | undefined, config: Config, facts: ProviderFacts): Flavor {
-  const host = headerText(headers.host) ?? '';
-  const client = requestClient ?? headerText(headers['x-tc-requestclient']) ?? '';
+  const host = firstHeaderValue(headers.host) ?? '';
+  const client = requestClient ?? firstHeaderValue(headers['x-tc-requestclient']) ?? '';
   for (const { flavor, host: byHost, client: byClient } of revealsOf(facts)) {
     if (byHost?.test(host) || byClient?.test(client)) return flavor;
   }
@@ -111,10 +112,6 @@ function revealsOf(facts: ProviderFacts): Reveal[] {
   return r;
 }
 
-export function headerText(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 function mediaType(value: string | undefined): string {
   return (value ?? '').split(';')[0]!.trim().toLowerCase();
 }
@@ -123,28 +120,17 @@ function pick(o: Record<string, string>, keep: (k: string) => boolean): Record<s
   return Object.fromEntries(Object.entries(o).filter(([k]) => keep(k)));
 }
 
-function parseJson(body: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = body.length ? parseJsonBody(body) : {};
-  } catch (e) {
-    throw raise('malformedJson', { detail: (e as Error).message });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw raise('bodyNotObject');
-  return value as Record<string, unknown>;
-}
-
 /** `a=1&b=2`, percent- and `+`-decoded; values stay text (Python's Nonce exceeds 2^53). */
 function parseForm(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of text.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    if (eq < 0) throw raise('malformedForm');
+    if (eq < 0) throw roleError('malformedForm');
     try {
       out[decodeURIComponent(pair.slice(0, eq).replaceAll('+', ' '))] = decodeURIComponent(pair.slice(eq + 1).replaceAll('+', ' '));
     } catch {
-      throw raise('malformedForm');
+      throw roleError('malformedForm');
     }
   }
   return out;

@@ -1,6 +1,7 @@
-import { raise } from '../../errors.ts';
+import { roleError } from '../../errors.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
 import { shownValue } from '../../journal/shownValue.ts';
+import { apiKey } from '../../data/apiKey.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
 import type { TencentDecoded } from './decode.ts';
 
@@ -11,11 +12,11 @@ import type { TencentDecoded } from './decode.ts';
  */
 export function findApi(d: TencentDecoded, data: DataSet): ApiDefinition {
   const { action, version } = d.target;
-  const api = data.apis.get(`tencent:${action}`);
+  const api = data.apis.get(apiKey({ provider: 'tencent', action }));
   if (!api) {
     const served = [...data.apis.values()].filter((a) => a.meta.provider === 'tencent').map((a) => a.meta.action);
-    throw raise('unknownApi').noting(`unknown action ${shownValue(action)}${didYouMean(action, served)}; this emulator serves ${served.join(', ')}`);
+    throw roleError('unknownApi').noting(`unknown action ${shownValue(action)}${didYouMean(action, served)}; this emulator serves ${served.join(', ')}`);
   }
-  if (api.meta.version !== version) throw raise('unknownVersion', { action, version }).noting(`${action} is served at Version ${api.meta.version}, not ${shownValue(version)}`);
+  if (api.meta.version !== version) throw roleError('unknownVersion', { action, version }).noting(`${action} is served at Version ${api.meta.version}, not ${shownValue(version)}`);
   return api;
 }

@@ -1,5 +1,5 @@
 import type { Call, ProviderReply, RenderedError } from '../Provider.ts';
-import { headerText } from './decode.ts';
+import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 
 /**
  * Every Tencent reply: HTTP 200 with `{"Response": …}`, errors included, and exactly
@@ -8,7 +8,7 @@ import { headerText } from './decode.ts';
  * (tencentcloud-sdk-python common/abstract_client.py checks the Content-Type by equality).
  */
 export function reply(call: Call, _status: number, body: unknown, headers: Record<string, string>): ProviderReply {
-  const traceId = headerText(call.headers['x-tc-traceid']);
+  const traceId = firstHeaderValue(call.headers['x-tc-traceid']);
   return { status: 200, headers: traceId ? { ...headers, 'X-TC-TraceId': traceId } : headers, body: { Response: body } };
 }
 

@@ -1,4 +1,4 @@
-import { raise } from '../../../errors.ts';
+import { roleError } from '../../../errors.ts';
 import { DEFAULT_REGION, iamId } from './iamIds.ts';
 import type { IssuedToken } from '../../../state/tokenStore.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
@@ -19,10 +19,10 @@ export const KeystoneCreateUserTokenByPassword: ActionHandler = ({ params, auth,
   const domain = obj(user?.domain);
   const userName = text(user?.name);
   const domainName = text(domain?.name) ?? text(domain?.id);
-  if (!userName || !domainName) throw raise('invalidIdentity');
+  if (!userName || !domainName) throw roleError('invalidIdentity');
   const password = String(user?.password ?? '');
   const wrong = auth === 'strict' ? userName !== testCredentials.user || password !== testCredentials.password : password === '';
-  if (auth !== 'off' && wrong) throw raise('wrongPassword');
+  if (auth !== 'off' && wrong) throw roleError('wrongPassword');
 
   const project = obj(obj(obj(params.auth)?.scope)?.project);
   const projectName = text(project?.name);

@@ -1,4 +1,4 @@
-import { MockError, raise } from '../../../errors.ts';
+import { MockError, roleError } from '../../../errors.ts';
 import { createRandom, type Person, type Random } from '../../../identity/index.ts';
 import { chinaDate } from '../../../identity/ymd.ts';
 import { crop } from '../../../actions/crop.ts';
@@ -80,7 +80,7 @@ function chooseSide(asked: unknown, markers: ImageMarkers, wrongSide: string): '
   if (asked === 'double_side') {
     // Fixture marker `cards=front+front` (or back+back): two cards of the same side in one photo (AIS.0122).
     const cards = typeof markers.cards === 'string' ? markers.cards.toLowerCase().split('+') : [];
-    if (cards.length > 1 && new Set(cards).size === 1) throw raise('sameSideTwice');
+    if (cards.length > 1 && new Set(cards).size === 1) throw roleError('sameSideTwice');
     return 'double_side';
   }
   const wanted = asked === 'front' || asked === 'back' ? asked : undefined;

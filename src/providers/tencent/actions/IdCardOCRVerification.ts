@@ -1,4 +1,4 @@
-import { raise } from '../../../errors.ts';
+import { roleError } from '../../../errors.ts';
 import { createRandom } from '../../../identity/index.ts';
 import { chinaDate, formatCompact } from '../../../identity/ymd.ts';
 import { decryptFields, type EncryptionParam } from '../../../encryption/decryptFields.ts';
@@ -6,6 +6,7 @@ import { testKeyPair } from '../../../encryption/testKeyPair.ts';
 import { crop } from '../../../actions/crop.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
 import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
+import { warningCodes } from '../../../data/warningCodes.ts';
 import { slashDate } from './dates.ts';
 import { verificationResult } from '../../../actions/verificationResult.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
@@ -28,9 +29,9 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
   const enc = params.Encryption as EncryptionParam | undefined;
   if (enc) {
     // A field listed as encrypted must have been sent (InvalidParameter.UnsupportEncryptField in the vendor's list).
-    if (enc.EncryptList.some((f) => params[f] === undefined)) throw raise('encryptFieldMissing');
+    if (enc.EncryptList.some((f) => params[f] === undefined)) throw roleError('encryptFieldMissing');
     const d = decryptFields(enc, params, testKeyPair(input.dataDir).privateKey);
-    if (d.status === 'failed') throw raise('decryptFailed');
+    if (d.status === 'failed') throw roleError('decryptFailed');
     if (d.status === 'ok' && typed) {
       name = d.values.Name ?? name;
       idCard = d.values.IdCard ?? idCard;
@@ -47,7 +48,7 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
     const config = parseJsonParam(params.Config);
     const warnings = reportedWarnings(api, scenario.warnings, params);
     const random = createRandom(seed, image.key, api.meta.action);
-    const blur = Object.keys(api.warnings).find((code) => api.warnings[code]!.name === 'blur');
+    const blur = warningCodes(api, 'blur')[0];
     Object.assign(fields, {
       Name: person.name, IdCard: person.idNum, Sex: person.sex, Nation: person.nation, Birth: slashDate(person.birth), Address: person.address,
       Portrait: crop(api, 'portrait', person.idNum),
