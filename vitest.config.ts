@@ -21,8 +21,12 @@ export default defineConfig(({ mode }) => ({
     env: mode === 'fuzz' ? { FUZZ_FULL: '1' } : {},
     exclude,
     projects: [
-      { extends: true, test: { name: 'quick', exclude: [...exclude, ...IMAGES, ...SLOW] } },
-      { extends: true, test: { name: 'images', include: IMAGES, globalSetup: ['test/setup/fixtureImages.ts'] } },
+      // npm test's files share their workers' modules (isolate: false) in threads: importing the SDKs and the
+      // sources once per worker instead of once per file took npm test from 199 s to 81 s here (docs/developing.md).
+      // Each file starts its own emulator and restores its spies, so none leans on another's state; every file
+      // also passes alone.
+      { extends: true, test: { name: 'quick', exclude: [...exclude, ...IMAGES, ...SLOW], pool: 'threads', isolate: false } },
+      { extends: true, test: { name: 'images', include: IMAGES, globalSetup: ['test/setup/fixtureImages.ts'], pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },
