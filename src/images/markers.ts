@@ -11,6 +11,12 @@ export interface ImageMarkers {
   [key: string]: string | string[] | undefined;
 }
 
+/** The side a fixture's marker says the card shows, in any case (`side=BACK`, `side=back`); nothing for another value. */
+export function markedSide(markers: ImageMarkers): 'front' | 'back' | undefined {
+  const side = typeof markers.side === 'string' ? markers.side.toLowerCase() : undefined;
+  return side === 'front' || side === 'back' ? side : undefined;
+}
+
 // Same literal as in markerText.ts (formatMarkers), whose output this parses.
 const PREFIX = 'idcard-mock:';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

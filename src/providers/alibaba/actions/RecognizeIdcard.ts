@@ -3,6 +3,7 @@ import type { YMD } from '../../../identity/ymd.ts';
 import { LONG_TERM } from '../../../identity/idCardChecks.ts';
 import { portraitLocation, textLocation, type Quad, type Size } from '../../../identity/cardLayout.ts';
 import { warningGate } from '../../../pipeline/warningGate.ts';
+import { markedSide } from '../../../images/markers.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 import type { ApiDefinition } from '../../../data/types.ts';
 
@@ -26,8 +27,7 @@ export const RecognizeIdcard: ActionHandler = (input) => {
   // "二选一，不可同时传" (api-docs.json Url and body): the vendor's answer to both is not documented; the body is read, and said so.
   if (params[rules.url] !== undefined && params[rules.base64] !== undefined) scenario.notices.push(`${api.meta.action}: both ${rules.url} and the body were sent, which the vendor does not allow; the body was read`);
   const overrides = nested(nested(nested(scenario.response).Data).data);
-  // Marked as the other vendors' fixtures mark it, in any case (`side=BACK` in `idcard-mock fixtures` output).
-  const back = String(image.markers.side ?? '').toLowerCase() === 'back' || (overrides.back !== undefined && overrides.face === undefined);
+  const back = markedSide(image.markers) === 'back' || (overrides.back !== undefined && overrides.face === undefined);
   const person = input.person();
   const random = createRandom(seed, image.key, api.meta.action);
   const size = image.info ?? DEFAULT_SIZE;

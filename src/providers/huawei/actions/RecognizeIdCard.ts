@@ -4,7 +4,7 @@ import { chinaDate } from '../../../identity/ymd.ts';
 import { crop } from '../../../actions/crop.ts';
 import { backChecks, frontChecks, isoDate, LONG_TERM } from '../../../identity/idCardChecks.ts';
 import { portraitLocation, textLocation, type Placement, type Size } from '../../../identity/cardLayout.ts';
-import type { ImageMarkers } from '../../../images/markers.ts';
+import { markedSide, type ImageMarkers } from '../../../images/markers.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 import type { ApiDefinition } from '../../../data/types.ts';
 
@@ -76,7 +76,7 @@ export const RecognizeIdCard: ActionHandler = (input) => {
 
 /** `side`, else the fixture's marker, else front; a side that contradicts the marker is the vendor's "not this card" error. */
 function chooseSide(asked: unknown, markers: ImageMarkers, wrongSide: string): 'front' | 'back' | 'double_side' {
-  const marked = typeof markers.side === 'string' ? markers.side.toLowerCase() : undefined;
+  const marked = markedSide(markers);
   if (asked === 'double_side') {
     // Fixture marker `cards=front+front` (or back+back): two cards of the same side in one photo (AIS.0122).
     const cards = typeof markers.cards === 'string' ? markers.cards.toLowerCase().split('+') : [];
@@ -84,7 +84,7 @@ function chooseSide(asked: unknown, markers: ImageMarkers, wrongSide: string): '
     return 'double_side';
   }
   const wanted = asked === 'front' || asked === 'back' ? asked : undefined;
-  if (wanted && (marked === 'front' || marked === 'back') && wanted !== marked) throw MockError.code(wrongSide);
+  if (wanted && marked && wanted !== marked) throw MockError.code(wrongSide);
   return wanted ?? (marked === 'back' ? 'back' : 'front');
 }
 

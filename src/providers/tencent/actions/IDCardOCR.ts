@@ -5,6 +5,7 @@ import { parseJsonParam } from './parseJsonParam.ts';
 import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
 import { slashDate, validDate } from './dates.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
+import { markedSide } from '../../../images/markers.ts';
 import type { ApiDefinition } from '../../../data/types.ts';
 import type { JsonSchema } from '../../../data/jsonSchema.ts';
 
@@ -17,7 +18,7 @@ export const IDCardOCR: ActionHandler = (input) => {
   const { api, params, image, scenario, seed, register } = input;
   const config = parseJsonParam(params.Config);
   const asked = typeof params.CardSide === 'string' && params.CardSide !== '' ? params.CardSide : undefined;
-  const marked = typeof image.markers.side === 'string' ? image.markers.side.toUpperCase() : undefined;
+  const marked = markedSide(image.markers)?.toUpperCase();
   if (asked && marked && asked !== marked) throw MockError.code(api.meta.image!.errors.wrongSide!);
   const side = asked ?? marked ?? 'FRONT';
   const front = side === 'FRONT' || config.MultiCardDetect === true;
