@@ -4,6 +4,7 @@ import { LONG_TERM } from '../../../identity/idCardChecks.ts';
 import { portraitLocation, textLocation, type Quad, type Size } from '../../../identity/cardLayout.ts';
 import { warningGate } from '../../../pipeline/warningGate.ts';
 import { markedSide } from '../../../images/markers.ts';
+import { warningCodes } from '../../../data/warningCodes.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 import type { ApiDefinition } from '../../../data/types.ts';
 
@@ -43,7 +44,7 @@ export const RecognizeIdcard: ActionHandler = (input) => {
     algo_version: version,
     angle: 0,
     data: text,
-    ftype: present.some((c) => nameOf(api, c) === 'copy') ? 1 : 0,
+    ftype: shows(api, present, 'copy') ? 1 : 0,
     height: size.height, width: size.width, orgHeight: size.height, orgWidth: size.width,
     prism_keyValueInfo: Object.entries(text).map(([key, value]) => ({
       key, keyProb: 100, value, valuePos: points(where[key] ?? [[0, 0], [0, 0], [0, 0], [0, 0]]), valueProb: random.int(95, 100),
@@ -75,11 +76,12 @@ const chineseDate = (d: YMD): string => `${d.year}年${d.month}月${d.day}日`;
 const dotted = (d: YMD): string => `${d.year}.${String(d.month).padStart(2, '0')}.${String(d.day).padStart(2, '0')}`;
 const points = (q: Quad): { x: number; y: number }[] => q.map(([x, y]) => ({ x, y }));
 const nested = (v: unknown): Fields => (typeof v === 'object' && v !== null ? (v as Fields) : {});
-const nameOf = (api: ApiDefinition, code: string): string | undefined => api.warnings[code]?.name ?? code;
+/** Whether one of the warnings present is `name` (a shared name: copy, reshoot, ps, blur, border). */
+const shows = (api: ApiDefinition, present: string[], name: string): boolean => warningCodes(api, name).some((c) => present.includes(c));
 
 /** The quality checks: a present condition (warnings.json) flags or scores past its threshold, a clear one stays well clear. */
 function qualityWarning(api: ApiDefinition, present: string[], random: Random): Fields {
-  const has = (name: string): boolean => present.some((c) => nameOf(api, c) === name);
+  const has = (name: string): boolean => shows(api, present, name);
   return {
     isCopy: has('copy') ? 1 : 0,
     isReshoot: has('reshoot') ? 1 : 0,
