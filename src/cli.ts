@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { isAbsolute } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Command } from './cli/Command.ts';
@@ -109,6 +109,12 @@ async function start({ config, tlsDir, watch, warnings }: Extract<Command, { nam
     return 2;
   }
   const rt = runtimeOf(server.app);
+  try {
+    await rt.connectState();
+  } catch (e) {
+    console.error(`idcard-mock: ${(e as Error).message}`);
+    return 2;
+  }
   // Watching starts before the banner, so a file saved after it is seen.
   const watcher = watch
     ? watchData(rt, {
@@ -123,33 +129,41 @@ async function start({ config, tlsDir, watch, warnings }: Extract<Command, { nam
     process.exit(1);
   });
   server.listen(config.port, config.host, () => {
-    say(listeningLines(config, (server.address() as AddressInfo).port, certificate));
+    const { port } = server.address() as AddressInfo;
+    rt.replica = `${hostname()}:${port}`;
+    say(listeningLines(config, port, certificate));
   });
   let exit: (() => void) | undefined;
   const stop = (): void => {
     // A second signal while connections close: stop at once, with the summary.
     if (exit) return exit();
     watcher?.close();
-    // Taken at the signal, before draining, so that the report exists even if a hung connection keeps the server open.
-    const report = coverageReport(rt);
     let code = 0;
-    if (config.coverageOut !== undefined) {
+    let report: Awaited<ReturnType<typeof coverageReport>> | undefined;
+    exit = () => {
+      say([...(report ? coverageLines(config, report) : []), ...stoppedLines(config)]);
+      process.exit(code);
+    };
+    // Taken at the signal, before draining, so that the report exists even if a hung connection keeps the server open.
+    const reported = coverageReport(rt).then((r) => {
+      report = r;
+      if (config.coverageOut === undefined) return;
       try {
-        writeFileSync(config.coverageOut, `${JSON.stringify(report, null, 2)}\n`);
+        writeFileSync(config.coverageOut, `${JSON.stringify(r, null, 2)}\n`);
       } catch (e) {
         console.error(`idcard-mock: cannot write the coverage report to ${config.coverageOut}: ${(e as Error).message}`);
         code = 1;
       }
-    }
-    exit = () => {
-      say([...coverageLines(config, report), ...stoppedLines(config)]);
-      process.exit(code);
-    };
+    }, (e: unknown) => {
+      console.error(`idcard-mock: cannot take the coverage report: ${(e as Error).message}`);
+      code = 1;
+    });
+    const done = (): void => { void reported.then(() => rt.state.close()).finally(() => exit?.()); };
     // close() ends the idle connections and the event streams (src/server.ts), then waits for the
     // requests in progress: a `hang` fault's until its client gives up (never, for a client without
     // a timeout), a slow upload's until its end. They get CUT_AFTER_MS, then their connections are
     // cut; STOP_WITHIN_MS is the exit's deadline whatever holds the process (CI teardown waits on it).
-    server.close(exit);
+    server.close(done);
     setTimeout(() => server.closeAllConnections(), CUT_AFTER_MS).unref();
     setTimeout(exit, STOP_WITHIN_MS).unref();
   };

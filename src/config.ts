@@ -45,6 +45,10 @@ export interface Config {
   requestLog?: (entry: JournalEntry) => void;
   /** With it, the admin API (/__mock) answers non-loopback callers that send it as a Bearer token. */
   adminToken?: string;
+  /** Where the state lives: `memory` (the default) or a Redis URL (`redis://[user:pass@]host:port[/db]`, `rediss://` for TLS) shared by replicas. */
+  state?: string;
+  /** The prefix of every key in Redis (`--state-prefix`): several emulators apart in one Redis. */
+  statePrefix?: string;
   /** Where the CLI writes the coverage report (GET /__mock/coverage) when a signal stops it. */
   coverageOut?: string;
 }

@@ -6,10 +6,12 @@ import { apiKey } from './data/apiKey.ts';
 import { coerceFlatParams } from './pipeline/coerceFlatParams.ts';
 import { readImages } from './pipeline/readImages.ts';
 import { urlMarkers } from './pipeline/urlMarkers.ts';
-import { chooseScenarios, type ChosenScenario } from './pipeline/chooseScenarios.ts';
+import type { ChosenScenario } from './pipeline/chooseScenarios.ts';
 import { produce } from './pipeline/produce.ts';
 import { playFault, waitLatency } from './pipeline/faults.ts';
 import { renderedError } from './pipeline/renderedError.ts';
+import { takeScenario } from './pipeline/takeScenario.ts';
+import { isStateUnavailable } from './state/redis/StateUnavailable.ts';
 import { doorsOf, matchProvider } from './providers/matchProvider.ts';
 import { newRequestId } from './providers/newRequestId.ts';
 import { writeReply } from './providers/writeReply.ts';
@@ -79,6 +81,12 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   const notices = call.notices;
   const seen: Observed = {};
   try {
+    // With shared state the clock's setting is read for each request: another replica may have moved it.
+    const refreshing = clock.refresh();
+    if (refreshing) {
+      await refreshing;
+      call.started = clock.now();
+    }
     provider.begin(raw, call, config, facts);
 
     enter('capture'); //        the raw bytes, bounded by the style's limit: signatures are over them
@@ -94,11 +102,11 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     call.codePrefixes = codePrefixesOf(api, call.scenarioNames);
 
     enter('authenticate'); //   signature or token, clock skew, lockout
-    const caller = provider.authenticate(decoded, api, { config, state, facts, now: clock.now(), secretOf: secretsOf(config.credentials[provider.name], facts) });
+    const caller = await provider.authenticate(decoded, api, { config, state, facts, now: clock.now(), secretOf: secretsOf(config.credentials[provider.name], facts) });
     call.caller = caller.id;
 
     enter('rateLimit'); //      per caller, on the emulator's clock
-    rateLimit(rt, facts, api, caller.id);
+    await rateLimit(rt, facts, api, caller.id);
 
     enter('validate'); //       the parameters against the request schema, then the images
     const given = decoded.params(api);
@@ -109,22 +117,21 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     seen.images = images;
 
     enter('chooseScenario'); // header → in-band marker → binding → active → when → default
-    scenario = chooseScenarios({
+    const { binding, active } = await state.bindings.forCaller(caller.id);
+    scenario = await takeScenario(state.counters, {
       api, apis: data.apis.values(), flavor: call.flavor, header: call.scenarioNames,
       markers: [...urlMarkers(api, params), ...(images.image.markers.scenario ?? [])],
-      binding: state.bindings.of(caller.id), active: state.bindings.active,
-      params, headers: req.headers, caller: caller.id, used: (k) => state.counters.used(k),
+      binding, active, params, headers: req.headers, caller: caller.id,
     });
-    state.counters.consume(scenario.consume);
     call.scenarioNames = scenario.names;
     Object.assign(call.codePrefixes, scenario.codePrefixes);
     const latency = waitLatency(scenario.latencyMs);
     if (latency) await latency;
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
-    const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
-    for (const w of reply.warnings) state.coverage.record(apiKey(api.meta), `warning:${w}`);
-    if (reply.result !== undefined) state.coverage.record(apiKey(api.meta), `result:${reply.result}`);
+    const reply = await produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
+    for (const w of reply.warnings) await state.coverage.record(apiKey(api.meta), `warning:${w}`);
+    if (reply.result !== undefined) await state.coverage.record(apiKey(api.meta), `result:${reply.result}`);
 
     enter('render');
     notices.push(...scenario.notices);
@@ -132,10 +139,12 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     const render = (): void => { seen.body = writeReply(res, provider.reply(call, reply.status, reply.body, reply.headers)); };
     if (scenario.fault) outcome = playFault(scenario.fault, res, render);
     else render();
-  } catch (e) {
+  } catch (thrown) {
+    // The state store lost (Redis): the vendor's internal error, and a notice that says why.
+    const e = isStateUnavailable(thrown) ? roleError('internal').noting(thrown.message) : thrown;
     const error = renderedError(data, provider.name, facts, call, e);
     outcome = error.code;
-    if (call.api) state.coverage.record(apiKey(call.api.meta), `error:${error.catalogCode}`);
+    if (call.api) await state.coverage.record(apiKey(call.api.meta), `error:${error.catalogCode}`).catch(storeLost);
     if (call.stages.at(-1) !== 'render') enter('render');
     if (isMockError(e) && e.notice) notices.push(e.notice);
     notices.push(...(scenario?.notices ?? []));
@@ -156,8 +165,9 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   enter('record');
   try {
     const entry = journalEntry({ call, facts, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
-    state.journal.record(entry);
+    if (rt.replica !== undefined && state.kind !== 'memory') entry.replica = rt.replica;
     config.requestLog?.(entry);
+    await state.journal.record(entry).catch(storeLost);
   } catch (e) {
     // The answer is out; a journal that cannot describe the request must not take the process down.
     console.error('idcard-mock: could not record a request in the journal', e);
@@ -186,8 +196,14 @@ async function capture(req: IncomingMessage, raw: RawRequest, style: string, fac
   return captureBody(req, limit, (size) => roleError('bodyTooLarge', { size, limit, style }));
 }
 
+/** What cannot be recorded while the state store is lost is said once per request on stderr; the answer is already out. */
+function storeLost(e: unknown): void {
+  if (!isStateUnavailable(e)) throw e;
+  console.error(`idcard-mock: not recorded: ${e.message}`);
+}
+
 /** A fixed window per caller: per API (`scope: action`) or across the provider (`provider`). */
-function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller: string): void {
+async function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller: string): Promise<void> {
   if (!rt.config.rateLimit) return;
   const rule = api.meta.rateLimit ?? facts.limits.rateLimit;
   if (!rule) return;
@@ -195,7 +211,7 @@ function rateLimit(rt: Runtime, facts: ProviderFacts, api: ApiDefinition, caller
   const points = (api.meta.rateLimit ? undefined : rt.config.rateLimitPerMinute) ?? rule.points;
   const scope = rule.scope ?? (api.meta.rateLimit ? 'action' : 'provider');
   const key = scope === 'action' ? `${facts.provider}:${api.meta.action}:${caller}` : `${facts.provider}:${caller}`;
-  const count = rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.clock.now());
+  const count = await rt.state.rateWindows.exceeded(key, { ...rule, points }, rt.clock.now());
   if (count !== undefined) throw roleError('rateLimited', { count, limit: points });
 }
 

@@ -20,6 +20,7 @@ const OPTIONS = {
   debugSignatures: { setting: 'debugSignatures' }, logRequests: { setting: 'requestLogging' }, scenarios: { setting: 'scenarios' },
   dataDir: { type: 'string' }, scenarioDirs: { type: 'list' }, credentials: { type: 'object' }, now: { type: 'function' },
   checkResponses: { type: 'boolean' }, requestLog: { type: 'function' },
+  state: { setting: 'state' }, statePrefix: { setting: 'statePrefix' },
 } satisfies Record<keyof Config | 'scenarios', Rule>;
 
 const TYPE_WORDS = { string: 'a string', list: 'a list of strings', object: 'an object', function: 'a function', boolean: 'true or false' } as const;

@@ -7,8 +7,11 @@ import { scenarioNames } from './data/scenarioNames.ts';
 import { didYouMean } from './cli/didYouMean.ts';
 import { providers } from './providers/index.ts';
 import { testKeyPair } from './encryption/testKeyPair.ts';
-import { State } from './state/State.ts';
+import { memoryState } from './state/memoryState.ts';
+import { redisState } from './state/redis/redisState.ts';
+import { declaredNames } from './state/identityRegister.ts';
 import { Clock } from './state/clock.ts';
+import type { State } from './state/State.ts';
 import type { Config } from './config.ts';
 import type { DataSet } from './data/types.ts';
 
@@ -21,14 +24,26 @@ export interface Runtime {
   state: State;
   /** The emulator's clock (not cleared by reset: POST /__mock/clock moves it). */
   clock: Clock;
+  /** Connects the state store (Redis); rejects, naming the URL with its password masked, when it cannot. Memory: at once. */
+  connectState(): Promise<void>;
+  /** With shared state, how this replica names itself in the journal (`host:port` once listening). */
+  replica?: string;
 }
 
 /** Loads and compiles everything once; every data problem is listed in one DataError, at boot. */
 export function createRuntime(config: Config): Runtime {
   const { data, validators, problems } = compileData(config);
   if (problems.length) throw new DataError(problems);
-  const rt = { config, data, validators, state: new State({ declaredPersons: scenarioPersons(data), journalSize: config.journalSize }), clock: new Clock(config.now) };
-  resetRuntime(rt);
+  const options = { declared: declaredNames(scenarioPersons(data)), journalSize: config.journalSize };
+  const store = config.state === undefined || config.state === 'memory' ? { state: memoryState(options), connect: () => Promise.resolve() } : redisState({ ...options, url: config.state, prefix: config.statePrefix ?? 'idcard-mock' });
+  const { state } = store;
+  const rt: Runtime = { config, data, validators, state, clock: new Clock(config.now, state.clock, state.kind !== 'memory'), connectState: async () => {
+    await store.connect();
+    // The --scenario of a replica joining a shared store is set once it is connected.
+    if (state.kind !== 'memory' && config.scenario) await state.bindings.setActive({ scenario: config.scenario });
+  } };
+  // The memory store takes it at once (its operations finish before they return), so a server used without connectState has it too.
+  if (state.kind === 'memory' && config.scenario) void state.bindings.setActive({ scenario: config.scenario });
   return rt;
 }
 
@@ -47,9 +62,9 @@ export function reloadData(rt: Runtime): string[] {
 }
 
 /** POST /__mock/reset: clears the state, then puts back what the configuration starts with (--scenario). */
-export function resetRuntime(rt: Runtime): void {
-  rt.state.reset();
-  if (rt.config.scenario) rt.state.bindings.setActive({ scenario: rt.config.scenario });
+export async function resetRuntime(rt: Runtime): Promise<void> {
+  await rt.state.reset();
+  if (rt.config.scenario) await rt.state.bindings.setActive({ scenario: rt.config.scenario });
 }
 
 /** The data of `config` and what is compiled from it, with every problem of either. */

@@ -39,36 +39,39 @@ export interface MockJournalFilter {
 }
 
 export interface MockClock {
-  /** The emulator's time, in epoch milliseconds. */
-  now(): number;
+  /** The emulator's time, in epoch milliseconds (with shared state, as every replica sees it now). */
+  now(): Promise<number>;
   /** Stops the clock at an instant (a Date, epoch milliseconds or an ISO 8601 time). */
-  set(at: Date | number | string): void;
+  set(at: Date | number | string): Promise<void>;
   /** Moves it by milliseconds or a duration such as `'25h'`, `'10m'`, `'30s'`, `'1d'`. */
-  advance(by: number | string): void;
+  advance(by: number | string): Promise<void>;
   /** Runs it with real time again (`POST /__mock/clock {"follow": true}`); `follow(true)` lets it run on from the time it shows now. */
-  follow(fromNow?: boolean): void;
+  follow(fromNow?: boolean): Promise<void>;
 }
 
-/** A running emulator; each holds its own state (journal, bindings, counters, clock, coverage). */
+/**
+ * A running emulator; each holds its own state (journal, bindings, counters, clock, coverage), or shares
+ * it with every replica on the same `state` Redis. Every call returns a Promise: the state may be in Redis.
+ */
 export interface Mock {
   /** `http://127.0.0.1:PORT`: the Huawei SDKs' endpoint, and the base of the control plane (`${url}/__mock/…`). */
   url: string;
   /** `127.0.0.1:PORT`: what the Tencent SDKs' `httpProfile.endpoint` takes (with `protocol: 'http://'`). */
   endpoint: string;
   port: number;
-  /** Stops listening and ends every open connection (keep-alive and hanging ones too). */
+  /** Stops listening and ends every open connection (keep-alive and hanging ones too), and lets go of the state store. */
   close(): Promise<void>;
   /** What POST /__mock/reset does: clears journal, register, rate windows, tokens, bindings, counters, coverage. */
-  reset(): void;
-  journal(filter?: MockJournalFilter): JournalEntry[];
-  /** Binds a credential (Tencent SecretId, Huawei AK, IAM `user@project_id`); throws on a scenario no API has. */
-  bind(credential: string, scenario: BindingInput): Binding;
-  unbind(credential: string): boolean;
+  reset(): Promise<void>;
+  journal(filter?: MockJournalFilter): Promise<JournalEntry[]>;
+  /** Binds a credential (Tencent SecretId, Huawei AK, IAM `user@project_id`); rejects on a scenario no API has. */
+  bind(credential: string, scenario: BindingInput): Promise<Binding>;
+  unbind(credential: string): Promise<boolean>;
   /** The server-wide scenario for every caller without a binding; `undefined` clears it. */
-  setActive(scenario: BindingInput | undefined): Binding | undefined;
+  setActive(scenario: BindingInput | undefined): Promise<Binding | undefined>;
   clock: MockClock;
   /** Per API, every documented error, warning and result code and whether this run produced it. */
-  coverage(): CoverageReport;
+  coverage(): Promise<CoverageReport>;
 }
 
 /**
@@ -84,6 +87,11 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   const server = createServer({ port: 0, ...settings, ...(scenarioDirs && { scenarioDirs }) });
   const rt = runtimeOf(server.app);
   const { host, port: wanted } = rt.config;
+  try {
+    await rt.connectState();
+  } catch (e) {
+    throw new Error(`idcard-mock: ${(e as Error).message}`, { cause: e });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(wanted, host, () => {
@@ -93,6 +101,7 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `${clientHost(host)}:${port}`;
+  rt.replica = endpoint;
   let closing: Promise<void> | undefined;
   const spec = (input: BindingInput): Omit<Binding, 'id'> => {
     const parsed = parseBindingSpec(rt.data, typeof input === 'string' ? { scenario: input } : input);
@@ -107,27 +116,30 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
       server.close((e) => (e ? reject(e) : resolve()));
       // close() alone waits for idle keep-alive sockets (SDK agents keep them) and hanging faults.
       server.closeAllConnections();
-    })),
+    }).finally(() => rt.state.close())),
     reset: () => resetRuntime(rt),
-    journal: (filter = {}) => {
+    journal: async (filter = {}) => {
       const since = filter.since === undefined ? undefined : instant(filter.since);
       if (filter.since !== undefined && since === undefined) throw new Error('idcard-mock: `since` must be a Date, epoch milliseconds or an ISO 8601 time');
-      return filterJournal(rt.state.journal.list(), { api: filter.api, caller: filter.caller, outcome: filter.outcome, since });
+      return filterJournal(await rt.state.journal.list(), { api: filter.api, caller: filter.caller, outcome: filter.outcome, since });
     },
-    bind: (credential, scenario) => rt.state.bindings.bind(credential, spec(scenario)),
+    bind: async (credential, scenario) => rt.state.bindings.bind(credential, spec(scenario)),
     unbind: (credential) => rt.state.bindings.unbind(credential),
-    setActive: (scenario) => rt.state.bindings.setActive(scenario === undefined ? undefined : spec(scenario)),
+    setActive: async (scenario) => rt.state.bindings.setActive(scenario === undefined ? undefined : spec(scenario)),
     clock: {
-      now: () => rt.clock.now(),
-      set: (at) => {
+      now: async () => {
+        await rt.clock.refresh();
+        return rt.clock.now();
+      },
+      set: async (at) => {
         const ms = instant(at);
         if (ms === undefined) throw new Error(`idcard-mock: clock.set takes a Date, epoch milliseconds or an ISO 8601 time, got ${String(at)}`);
-        rt.clock.set(ms);
+        await rt.clock.set(ms);
       },
-      advance: (by) => {
+      advance: async (by) => {
         const ms = duration(by);
         if (ms === undefined) throw new Error(`idcard-mock: clock.advance takes milliseconds or a duration such as "25h", "10m", "30s", "1d", got ${String(by)}`);
-        rt.clock.advance(ms);
+        await rt.clock.advance(ms);
       },
       follow: (fromNow = false) => rt.clock.follow(fromNow),
     },

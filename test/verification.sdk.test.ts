@@ -173,7 +173,7 @@ describe.each(APIS)('$name', (row) => {
       const s = await startServer({ rateLimit: false, auth: 'off', now: () => clock });
       try {
         const limit = s.runtime.data.apis.get(row.key)!.results.limits!.perDay[param]!;
-        for (let i = 0; i < limit; i++) s.runtime.state.register.countToday('20260301', key);
+        for (let i = 0; i < limit; i++) await s.runtime.state.register.countToday('20260301', key);
         expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.overLimit!);
         clock += 24 * 3600 * 1000;
         expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.match);

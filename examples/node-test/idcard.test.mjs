@@ -20,17 +20,17 @@ const client = () => new ocr.v20181119.Client({
 test('reads the person on the card', async () => {
   const card = await client().IDCardOCR({ ImageUrl: 'https://example.com/alice-front.jpg' });
   assert.match(card.IdNum, /^\d{17}[\dX]$/);
-  assert.equal(mock.journal({ api: 'IDCardOCR', outcome: 'ok' }).length, 1);
+  assert.equal((await mock.journal({ api: 'IDCardOCR', outcome: 'ok' })).length, 1);
 });
 
 test('a blurry photo is an error', async () => {
-  mock.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
+  await mock.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
   await assert.rejects(client().IDCardOCR({ ImageUrl: 'https://example.com/alice-front.jpg' }), { code: 'FailedOperation.ImageBlur' });
 });
 
 test('throttled once, then answered', async () => {
-  mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['RequestLimitExceeded', {}] });
+  await mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['RequestLimitExceeded', {}] });
   await assert.rejects(client().IDCardOCR({ ImageUrl: 'https://example.com/bob-front.jpg' }), { code: 'RequestLimitExceeded' });
   assert.ok((await client().IDCardOCR({ ImageUrl: 'https://example.com/bob-front.jpg' })).IdNum);
-  assert.deepEqual(mock.journal().map((e) => e.outcome), ['RequestLimitExceeded', 'ok']);
+  assert.deepEqual((await mock.journal()).map((e) => e.outcome), ['RequestLimitExceeded', 'ok']);
 });

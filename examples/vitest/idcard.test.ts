@@ -20,18 +20,18 @@ test('reads the person on the card', async () => {
   const card = await client().IDCardOCR({ ImageUrl: 'https://example.com/alice-front.jpg' });
   expect(card.IdNum).toMatch(/^\d{17}[\dX]$/);
   expect(card.Name).not.toBe('');
-  expect(mock.journal({ api: 'IDCardOCR', outcome: 'ok' })).toHaveLength(1);
+  expect(await mock.journal({ api: 'IDCardOCR', outcome: 'ok' })).toHaveLength(1);
 });
 
 test('a blurry photo is an error', async () => {
-  mock.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
+  await mock.bind(WELL_KNOWN.tencent.secretId, 'FailedOperation.ImageBlur');
   await expect(client().IDCardOCR({ ImageUrl: 'https://example.com/alice-front.jpg' }))
     .rejects.toMatchObject({ code: 'FailedOperation.ImageBlur' });
 });
 
 test('throttled once, then answered', async () => {
-  mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['RequestLimitExceeded', {}] });
+  await mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['RequestLimitExceeded', {}] });
   await expect(client().IDCardOCR({ ImageUrl: 'https://example.com/bob-front.jpg' })).rejects.toMatchObject({ code: 'RequestLimitExceeded' });
   await expect(client().IDCardOCR({ ImageUrl: 'https://example.com/bob-front.jpg' })).resolves.toHaveProperty('IdNum');
-  expect(mock.journal().map((e) => e.outcome)).toEqual(['RequestLimitExceeded', 'ok']);
+  expect((await mock.journal()).map((e) => e.outcome)).toEqual(['RequestLimitExceeded', 'ok']);
 });

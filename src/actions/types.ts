@@ -2,8 +2,7 @@ import type { ApiDefinition, Flavor, Language, ProviderFacts } from '../data/typ
 import type { AuthMode } from '../config.ts';
 import type { ImageInput } from '../pipeline/resolveImage.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
-import type { IdentityRegister } from '../state/identityRegister.ts';
-import type { TokenStore } from '../state/tokenStore.ts';
+import type { RegisterStore, TokenStoreContract } from '../state/State.ts';
 import type { Person } from '../identity/index.ts';
 
 /** What an action's logic may read and change: the request, the chosen scenario, and the state it owns. */
@@ -24,9 +23,9 @@ export interface ActionInput {
   /** The emulator's clock, in milliseconds. */
   now: number;
   /** Who is on record for the verification APIs: the operations an action may call, not the store. */
-  register: Pick<IdentityRegister, 'remember' | 'nameOf' | 'countToday'>;
+  register: Pick<RegisterStore, 'remember' | 'nameOf' | 'countToday'>;
   /** Issues a token the provider's authenticate will find (IAM's password token API). */
-  tokens: Pick<TokenStore, 'issue'>;
+  tokens: Pick<TokenStoreContract, 'issue'>;
   strictRegister: boolean;
   auth: AuthMode;
   /** Where keys/ (the published test key pair) lives. */
@@ -41,4 +40,4 @@ export interface ActionInput {
 }
 
 /** Produces the action's fields (JSON-text fields as objects); the pipeline lays them over the schema skeleton. */
-export type ActionHandler = (input: ActionInput) => Record<string, unknown>;
+export type ActionHandler = (input: ActionInput) => Record<string, unknown> | Promise<Record<string, unknown>>;

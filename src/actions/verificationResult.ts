@@ -1,11 +1,11 @@
 import { idCheckDigit } from '../identity/index.ts';
 import type { Results } from '../data/types.ts';
-import type { IdentityRegister } from '../state/identityRegister.ts';
+import type { RegisterStore } from '../state/State.ts';
 
 export interface VerificationInput {
   name: string;
   idCard: string;
-  register: Pick<IdentityRegister, 'nameOf' | 'countToday'>;
+  register: Pick<RegisterStore, 'nameOf' | 'countToday'>;
   /** The API's results.json: the result codes, the name rules, the daily limits, the register's answers. */
   results: Results;
   /** The China calendar day of the emulator clock, e.g. `20260301`: daily limits restart each day. */
@@ -20,22 +20,22 @@ export interface VerificationInput {
  * daily limits, then the register: the recorded name matches, another does not, an ID not on record
  * is a match (or "no record" when strict). The codes and rules are the API's results.json.
  */
-export function verificationResult(v: VerificationInput): string {
+export async function verificationResult(v: VerificationInput): Promise<string> {
   const { idNumbers, names, limits, register } = v.results;
   if (idNumbers && !hasCheckDigit(v.idCard)) return idNumbers.result;
   const name = v.name.trim();
   if (names && (name.length < names.minLength || name.length > names.maxLength || !new RegExp(names.pattern, 'u').test(name))) return names.result;
-  if (limits && overLimit(v, limits, { Name: name, IdCard: v.idCard.toUpperCase() })) return limits.result;
+  if (limits && await overLimit(v, limits, { Name: name, IdCard: v.idCard.toUpperCase() })) return limits.result;
   if (!register) throw new Error('results.json has no `register` answers');
-  const recorded = v.register.nameOf(v.idCard.toUpperCase());
+  const recorded = await v.register.nameOf(v.idCard.toUpperCase());
   if (recorded === undefined) return v.strict ? register.notOnRecordStrict : register.notOnRecord;
   return recorded === name ? register.match : register.mismatch;
 }
 
-function overLimit(v: VerificationInput, limits: NonNullable<Results['limits']>, values: Record<string, string>): boolean {
+async function overLimit(v: VerificationInput, limits: NonNullable<Results['limits']>, values: Record<string, string>): Promise<boolean> {
   let over = false;
   for (const [param, max] of Object.entries(limits.perDay)) {
-    if (v.register.countToday(v.day, `${param}:${values[param]}`) > max) over = true;
+    if (await v.register.countToday(v.day, `${param}:${values[param]}`) > max) over = true;
   }
   return over;
 }

@@ -12,6 +12,7 @@ import { openApiDocument } from './openApiDocument.ts';
 import { filterJournal } from '../journal/filterJournal.ts';
 import { unmatchedAdmin } from './unmatchedAdmin.ts';
 import { bodyProblem } from './requireJsonBody.ts';
+import { isStateUnavailable } from '../state/redis/StateUnavailable.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
@@ -21,8 +22,13 @@ export function adminRouter(rt: Runtime): Router {
   r.use(prettyJson);
   // This API's own contract (OpenAPI 3.1, schemas/_meta/admin.openapi.json; test/admin/openapi.test.ts holds it to the routes).
   r.get('/openapi.json', (req, res) => { res.json(openApiDocument(`${req.protocol}://${req.get('host')}`)); });
+  // `degraded` (503) while the state store is lost: answers would be the vendor's internal error until it returns.
   r.get('/health', (_req, res) => {
-    res.json({ status: 'ok', apis: [...rt.data.apis.keys()], auth: rt.config.auth, flavor: rt.config.flavor });
+    const healthy = rt.state.healthy();
+    res.status(healthy ? 200 : 503).json({
+      status: healthy ? 'ok' : 'degraded', apis: [...rt.data.apis.keys()], auth: rt.config.auth, flavor: rt.config.flavor,
+      state: rt.state.kind, ...(rt.replica !== undefined && rt.state.kind !== 'memory' && { replica: rt.replica }),
+    });
   });
   // ?api=IDCardOCR (the action) or ?api=tencent:IDCardOCR; each entry with the error, warnings or result a client gets.
   r.get('/scenarios', (req, res) => {
@@ -49,17 +55,17 @@ export function adminRouter(rt: Runtime): Router {
     });
   });
   // Filters: ?api=IDCardOCR (the action), ?caller=AKID…, ?outcome=ok|<code>, ?since=<ISO time or epoch ms>.
-  r.get('/journal', (req, res) => {
+  r.get('/journal', async (req, res) => {
     const q = req.query as Record<string, string | undefined>;
     const since = q.since === undefined ? undefined : /^\d+$/.test(q.since) ? Number(q.since) : Date.parse(q.since);
     if (since !== undefined && !Number.isFinite(since)) {
       res.status(400).json({ error: 'idcard-mock: `since` must be an ISO 8601 time or epoch milliseconds' });
       return;
     }
-    res.json(filterJournal(rt.state.journal.list(), { api: q.api, caller: q.caller, outcome: q.outcome, since }));
+    res.json(filterJournal(await rt.state.journal.list(), { api: q.api, caller: q.caller, outcome: q.outcome, since }));
   });
-  r.post('/reset', (_req, res) => {
-    resetRuntime(rt);
+  r.post('/reset', async (_req, res) => {
+    await resetRuntime(rt);
     res.json({ status: 'reset' });
   });
   r.use(scenarioRoutes(rt));
@@ -69,6 +75,10 @@ export function adminRouter(rt: Runtime): Router {
   // A body the JSON parser refuses (or any other failure) is a JSON answer too, never Express's HTML
   // page; a refused body is named as the request body, with the parser's reason.
   r.use((err: { status?: number; message?: string; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (isStateUnavailable(err)) {
+      res.status(503).json({ error: `idcard-mock: ${err.message}` });
+      return;
+    }
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) console.error('idcard-mock: admin error', err);
     res.status(status).json({ error: `idcard-mock: ${status === 500 ? 'internal error' : bodyProblem(err) ?? err.message ?? 'bad request'}` });

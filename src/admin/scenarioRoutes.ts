@@ -15,31 +15,34 @@ export function scenarioRoutes(rt: Runtime): Router {
   const r = Router();
   const { bindings } = rt.state;
   const json = requireJsonBody();
-  r.get('/bindings', (_req, res) => { res.json(bindings.all()); });
-  r.get('/bindings/:credential', (req, res) => {
-    const b = bindings.of(String(req.params.credential));
+  r.get('/bindings', async (_req, res) => { res.json(await bindings.all()); });
+  r.get('/bindings/:credential', async (req, res) => {
+    const b = await bindings.of(String(req.params.credential));
     if (!b) res.status(404).json({ error: `idcard-mock: no binding for ${req.params.credential}` });
     else res.json(b);
   });
-  r.put('/bindings/:credential', json, (req, res) => {
+  r.put('/bindings/:credential', json, async (req, res) => {
     const spec = bindingSpec(rt, req, res);
-    if (spec) res.json(bindings.bind(String(req.params.credential), spec));
+    if (spec) res.json(await bindings.bind(String(req.params.credential), spec));
   });
-  r.delete('/bindings/:credential', (req, res) => {
-    res.status(bindings.unbind(String(req.params.credential)) ? 204 : 404).end();
+  r.delete('/bindings/:credential', async (req, res) => {
+    res.status((await bindings.unbind(String(req.params.credential))) ? 204 : 404).end();
   });
-  r.get('/active', (_req, res) => { res.json(bindings.active ?? null); });
-  r.put('/active', json, (req, res) => {
+  r.get('/active', async (_req, res) => { res.json((await bindings.active()) ?? null); });
+  r.put('/active', json, async (req, res) => {
     const spec = bindingSpec(rt, req, res);
-    if (spec) res.json(bindings.setActive(spec));
+    if (spec) res.json(await bindings.setActive(spec));
   });
-  r.delete('/active', (_req, res) => {
-    bindings.setActive(undefined);
+  r.delete('/active', async (_req, res) => {
+    await bindings.setActive(undefined);
     res.status(204).end();
   });
 
-  r.get('/clock', (_req, res) => { res.json(rt.clock.state); });
-  r.post('/clock', json, (req, res) => {
+  r.get('/clock', async (_req, res) => {
+    await rt.clock.refresh();
+    res.json(rt.clock.state);
+  });
+  r.post('/clock', json, async (req, res) => {
     const body = (req.body ?? {}) as { set?: unknown; advance?: unknown; follow?: unknown };
     const problems: string[] = [];
     const set = body.set === undefined ? undefined : instant(body.set);
@@ -52,15 +55,15 @@ export function scenarioRoutes(rt: Runtime): Router {
       res.status(400).json({ error: `idcard-mock: ${problems.join('; ')}` });
       return;
     }
-    if (body.follow === true) rt.clock.follow(set === undefined && advance === undefined ? false : true);
-    if (set !== undefined) rt.clock.set(set);
-    if (advance !== undefined) rt.clock.advance(advance);
-    if (body.follow === true && set !== undefined) rt.clock.follow(true);
+    if (body.follow === true) await rt.clock.follow(set === undefined && advance === undefined ? false : true);
+    if (set !== undefined) await rt.clock.set(set);
+    if (advance !== undefined) await rt.clock.advance(advance);
+    if (body.follow === true && set !== undefined) await rt.clock.follow(true);
     res.json(rt.clock.state);
   });
 
-  r.get('/coverage', (_req, res) => {
-    res.json(coverageReport(rt));
+  r.get('/coverage', async (_req, res) => {
+    res.json(await coverageReport(rt));
   });
   return r;
 }

@@ -47,6 +47,7 @@ export function parseStart(args: string[], ctx: CliContext, topLevel: boolean): 
     port: s.port, host: s.host, auth: s.auth, seed: s.seed, flavor: s.flavor, rateLimit: s.rateLimit,
     rateLimitPerMinute: s.rateLimitPerMinute, fetchImageUrls: s.fetchImageUrls, strictRegister: s.strictRegister,
     logFormat: s.logFormat, quiet: s.quiet, scenario: s.scenario, adminToken: s.adminToken, journalSize: s.journalSize, debugSignatures: s.debugSignatures, logRequests: s.requestLogging,
+    state: s.state, statePrefix: s.statePrefix,
     // Absolute, so that problems, GET /__mock/scenarios and the watcher name one place whatever the working folder.
     scenarioDirs: s.scenarios.map((d) => resolve(d)), coverageOut: s.coverageOut === undefined ? undefined : resolve(s.coverageOut),
   });

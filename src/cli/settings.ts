@@ -41,6 +41,9 @@ export interface Settings {
   debugSignatures: boolean;
   /** A line per request on stdout. */
   requestLogging: boolean;
+  /** `memory` or a Redis URL. */
+  state: string;
+  statePrefix: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -73,6 +76,7 @@ const SPELLING = {
   rateLimit: { flag: '--no-rate-limit' }, rateLimitPerMinute: { arg: 'N' }, fetchImageUrls: {}, strictRegister: {},
   logFormat: {}, quiet: {}, tls: {}, tlsDir: { arg: 'DIR' }, scenarios: { arg: 'DIR' }, watch: {}, scenario: { arg: 'NAME' },
   adminToken: { arg: 'TOKEN' }, journalSize: { arg: 'N' }, coverageOut: { arg: 'FILE' }, debugSignatures: {}, requestLogging: { flag: '--no-request-log' },
+  state: { arg: 'memory|redis://HOST:PORT' }, statePrefix: { arg: 'NAME' },
 } satisfies Record<SettingKey, { arg?: string; flag?: string }>;
 
 interface PropertySchema { type?: 'integer' | 'string' | 'boolean' | 'array'; enum?: string[]; description: string }
@@ -108,7 +112,7 @@ export function defaultSettings(ctx: CliContext): Settings {
     rateLimitPerMinute: c.rateLimitPerMinute, fetchImageUrls: c.fetchImageUrls, strictRegister: c.strictRegister,
     logFormat: c.logFormat, quiet: c.quiet, tls: false, tlsDir: defaultTlsDir(ctx.env, ctx.home), scenarios: [...c.scenarioDirs], watch: false,
     scenario: c.scenario, adminToken: c.adminToken, journalSize: c.journalSize, coverageOut: c.coverageOut,
-    debugSignatures: c.debugSignatures ?? false, requestLogging: c.logRequests ?? true,
+    debugSignatures: c.debugSignatures ?? false, requestLogging: c.logRequests ?? true, state: 'memory', statePrefix: 'idcard-mock',
   };
 }
 

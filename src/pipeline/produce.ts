@@ -42,7 +42,7 @@ export interface Reply {
  * overrides, trimmed to what the request asked for. A present warning the request did not ask for is
  * held back as the vendor would, and said so in a notice.
  */
-export function produce(rt: Runtime, p: Production): Reply {
+export async function produce(rt: Runtime, p: Production): Promise<Reply> {
   const { api, params, call, images, scenario } = p;
   if (scenario.error) throw MockError.code(scenario.error);
   if (images.image.problem) throw MockError.code(api.meta.image!.errors[images.image.problem]!);
@@ -59,14 +59,14 @@ export function produce(rt: Runtime, p: Production): Reply {
   }
   let person: Person | undefined;
   const handler = api.meta.handler === undefined ? undefined : p.handlers[api.meta.handler]!;
-  const fields = handler?.({
+  const fields = (await handler?.({
     api, params, flavor: call.flavor, language: call.requestedLanguage, image: images.image, images: images.extra, scenario,
     person: () => (person ??= pinnedPerson(api, scenario, config.seed, now) ?? personFor(images.image.key, config.seed, new Date(now))),
     seed: config.seed, now, register: state.register, tokens: state.tokens,
     strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits, testCredentials: p.facts.testCredentials.values,
     request: { host: String(p.decoded.headers.host ?? ''), query: new URLSearchParams(p.decoded.rawQuery) },
     setHeader: (name, value) => { headers[name] = value; },
-  }) ?? {};
+  })) ?? {};
   const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
   if (config.checkResponses) checkResponse(api, body);
   const field = api.results.field;

@@ -89,7 +89,7 @@ export interface Provider<D extends Decoded = Decoded> {
   begin(req: RawRequest, call: Call, config: Config, facts: ProviderFacts): void;
   decode(req: RawRequest, body: Buffer, call: Call, config: Config, facts: ProviderFacts): Promise<D>;
   findApi(d: D, data: DataSet): ApiDefinition;
-  authenticate(d: D, api: ApiDefinition, ctx: AuthContext): Caller;
+  authenticate(d: D, api: ApiDefinition, ctx: AuthContext): Caller | Promise<Caller>;
   /** Fields of the envelope that belong in the body (Tencent's RequestId); the response schema includes them. */
   bodyEnvelope(call: Call): Record<string, unknown>;
   /** A success in the vendor's envelope. */

@@ -1,37 +1,35 @@
+import type { LockoutStore } from './State.ts';
+
 /** The lockout rule of a provider's data (huawei provider.json `limits.lockout`). */
 export interface LockoutRule { failures: number; seconds: number }
 
 /** Consecutive signature failures per credential, on the emulator's clock; a success clears the count. */
-export class AkLockout {
+export class AkLockout implements LockoutStore {
   private readonly failures = new Map<string, { count: number; lockedUntil?: number }>();
 
-  isLocked(ak: string, now: number): boolean {
+  lockedUntil(ak: string, now: number): Promise<number | undefined> {
     const f = this.failures.get(ak);
-    if (!f?.lockedUntil) return false;
-    if (now < f.lockedUntil) return true;
+    if (!f?.lockedUntil) return Promise.resolve(undefined);
+    if (now < f.lockedUntil) return Promise.resolve(f.lockedUntil);
     this.failures.delete(ak);
-    return false;
+    return Promise.resolve(undefined);
   }
 
-  /** When a locked AK's lockout ends (emulated-clock milliseconds); undefined when it is not locked. */
-  lockedUntil(ak: string): number | undefined {
-    return this.failures.get(ak)?.lockedUntil;
-  }
-
-  /** Counts a failure; returns how many in a row so far (the rule's `failures` of them lock the AK). */
-  fail(ak: string, now: number, rule: LockoutRule): number {
+  fail(ak: string, now: number, rule: LockoutRule): Promise<{ count: number; lockedUntil?: number }> {
     const f = this.failures.get(ak) ?? { count: 0 };
     f.count += 1;
     if (f.count >= rule.failures) f.lockedUntil = now + rule.seconds * 1000;
     this.failures.set(ak, f);
-    return f.count;
+    return Promise.resolve({ ...f });
   }
 
-  succeed(ak: string): void {
+  succeed(ak: string): Promise<void> {
     this.failures.delete(ak);
+    return Promise.resolve();
   }
 
-  reset(): void {
+  reset(): Promise<void> {
     this.failures.clear();
+    return Promise.resolve();
   }
 }

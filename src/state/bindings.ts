@@ -1,4 +1,5 @@
 import type { Outcome } from '../data/types.ts';
+import type { BindingStore } from './State.ts';
 
 /** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
 export interface Binding {
@@ -19,40 +20,45 @@ export type BindingSpec = Omit<Binding, 'id'>;
  * a sequence) and the server-wide active scenario. Each stored binding gets a new id, so its `times`
  * and sequence position start afresh (counters are keyed by it).
  */
-export class Bindings {
+export class Bindings implements BindingStore {
   private readonly byCaller = new Map<string, Binding>();
   private activeBinding: Binding | undefined;
   private nextId = 1;
 
-  bind(caller: string, spec: BindingSpec): Binding {
+  bind(caller: string, spec: BindingSpec): Promise<Binding> {
     const b = { ...spec, id: this.nextId++ };
     this.byCaller.set(caller, b);
-    return b;
+    return Promise.resolve(b);
   }
 
-  unbind(caller: string): boolean {
-    return this.byCaller.delete(caller);
+  unbind(caller: string): Promise<boolean> {
+    return Promise.resolve(this.byCaller.delete(caller));
   }
 
-  of(caller: string): Binding | undefined {
-    return this.byCaller.get(caller);
+  of(caller: string): Promise<Binding | undefined> {
+    return Promise.resolve(this.byCaller.get(caller));
   }
 
-  all(): Record<string, Binding> {
-    return Object.fromEntries(this.byCaller);
+  all(): Promise<Record<string, Binding>> {
+    return Promise.resolve(Object.fromEntries(this.byCaller));
   }
 
-  setActive(spec: BindingSpec | undefined): Binding | undefined {
+  forCaller(caller: string): Promise<{ binding?: Binding; active?: Binding }> {
+    return Promise.resolve({ binding: this.byCaller.get(caller), active: this.activeBinding });
+  }
+
+  setActive(spec: BindingSpec | undefined): Promise<Binding | undefined> {
     this.activeBinding = spec ? { ...spec, id: this.nextId++ } : undefined;
-    return this.activeBinding;
+    return Promise.resolve(this.activeBinding);
   }
 
-  get active(): Binding | undefined {
-    return this.activeBinding;
+  active(): Promise<Binding | undefined> {
+    return Promise.resolve(this.activeBinding);
   }
 
-  reset(): void {
+  reset(): Promise<void> {
     this.byCaller.clear();
     this.activeBinding = undefined;
+    return Promise.resolve();
   }
 }

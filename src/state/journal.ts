@@ -1,3 +1,5 @@
+import type { JournalStore } from './State.ts';
+
 /** The stages of the request lifecycle (src/lifecycle.ts), in order. */
 export const STAGES = ['capture', 'decode', 'findApi', 'authenticate', 'rateLimit', 'validate', 'chooseScenario', 'produce', 'render', 'record'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -29,44 +31,68 @@ export interface JournalEntry {
   request?: { method?: string; path: string; headers: Record<string, string>; params?: Record<string, unknown> };
   /** The answer as sent, personal data masked. */
   response?: { headers: Record<string, string>; body?: unknown };
+  /** With shared state (--state redis://…): which replica answered (`host:port`). */
+  replica?: string;
   /** Why a signature failed: the likely cause, our canonical request and string to sign. */
   diagnosis?: { cause: string; canonicalRequest?: string; stringToSign?: string };
 }
 
 /** The last `capacity` requests, oldest first; listeners hear each one as it is recorded (the dashboard's live feed). */
-export class Journal {
+export class Journal implements JournalStore {
   // A ring: recording overwrites the oldest entry instead of shifting a thousand down one place.
   private ring: JournalEntry[] = [];
   private next = 0;
-  // Kept across reset(): an open dashboard goes on hearing the requests that follow a reset.
-  private readonly listeners = new Set<(entry: JournalEntry) => void>();
+  private readonly listeners = new Listeners();
   constructor(private readonly capacity = 1000) {}
 
-  record(entry: JournalEntry): void {
-    if (this.capacity <= 0) return void this.tell(entry);
-    if (this.ring.length < this.capacity) this.ring.push(entry);
-    else this.ring[this.next] = entry;
-    this.next = (this.next + 1) % this.capacity;
-    this.tell(entry);
+  record(entry: JournalEntry): Promise<void> {
+    if (this.capacity > 0) {
+      if (this.ring.length < this.capacity) this.ring.push(entry);
+      else this.ring[this.next] = entry;
+      this.next = (this.next + 1) % this.capacity;
+    }
+    this.listeners.tell(entry);
+    return Promise.resolve();
   }
 
-  private tell(entry: JournalEntry): void {
-    for (const fn of this.listeners) fn(entry);
-  }
-
-  /** Calls `fn` with every entry recorded from now on; returns the function that stops it. */
   onRecord(fn: (entry: JournalEntry) => void): () => void {
-    this.listeners.add(fn);
-    return () => { this.listeners.delete(fn); };
+    return this.listeners.add(fn);
   }
 
-  /** The entries, oldest first. */
-  list(): readonly JournalEntry[] {
-    return this.ring.length < this.capacity ? this.ring.slice() : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+  list(): Promise<JournalEntry[]> {
+    return Promise.resolve(this.ring.length < this.capacity ? this.ring.slice() : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]);
   }
 
-  reset(): void {
+  reset(): Promise<void> {
     this.ring = [];
     this.next = 0;
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Who hears each recorded entry. Kept across reset(): an open dashboard goes on hearing the requests
+ * that follow a reset. A listener that throws does not keep the entry from the others.
+ */
+export class Listeners {
+  private readonly fns = new Set<(entry: JournalEntry) => void>();
+
+  get size(): number {
+    return this.fns.size;
+  }
+
+  add(fn: (entry: JournalEntry) => void): () => void {
+    this.fns.add(fn);
+    return () => { this.fns.delete(fn); };
+  }
+
+  tell(entry: JournalEntry): void {
+    for (const fn of this.fns) {
+      try {
+        fn(entry);
+      } catch (e) {
+        console.error('idcard-mock: a journal listener failed', e);
+      }
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { RateLimit } from '../data/types.ts';
+import type { RateWindowStore } from './State.ts';
 
 /**
  * Fixed windows per key on the emulator's clock (`now`), so a test can burst and then move the clock
@@ -6,21 +7,21 @@ import type { RateLimit } from '../data/types.ts';
  * lasts `seconds`; past `points` requests in it, the request is refused. Hand-written because the
  * rate-limiter libraries (rate-limiter-flexible) count on Date.now() and cannot be given a clock.
  */
-export class RateWindows {
+export class RateWindows implements RateWindowStore {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  /** Counts one request; returns the window's count when it is over the limit, undefined otherwise. */
-  exceeded(key: string, limit: RateLimit, now: number): number | undefined {
+  exceeded(key: string, limit: RateLimit, now: number): Promise<number | undefined> {
     let w = this.windows.get(key);
     if (!w || now - w.start >= limit.seconds * 1000 || now < w.start) {
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count += 1;
-    return w.count > limit.points ? w.count : undefined;
+    return Promise.resolve(w.count > limit.points ? w.count : undefined);
   }
 
-  reset(): void {
+  reset(): Promise<void> {
     this.windows.clear();
+    return Promise.resolve();
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import type { TokenStoreContract } from './State.ts';
 
 /** What an IAM token was issued for (IAM 获取IAM用户Token（使用密码）). */
 export interface IssuedToken {
@@ -14,25 +15,28 @@ export interface IssuedToken {
 /** How many issued tokens are remembered (the most recent), as the journal remembers its last requests: each one costs about 1 KB. */
 export const MAX_TOKENS = 1000;
 
+/** A new token: real tokens are long base64 PKI blobs starting `MII`; the value only has to be unguessable. */
+export function newToken(now: number, lifetimeMs: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): IssuedToken {
+  return { ...who, token: `MII${randomBytes(96).toString('base64')}`, issuedAt: now, expiresAt: now + lifetimeMs };
+}
+
 /** The IAM tokens the emulator issued; X-Auth-Token is looked up here. */
-export class TokenStore {
+export class TokenStore implements TokenStoreContract {
   /** Looked up with `peek`: a token in use does not outlive newer ones, the store keeps the last issued. */
   private readonly tokens = new LRUCache<string, IssuedToken>({ max: MAX_TOKENS });
 
-  /** `lifetimeMs`: the provider's token lifetime (huawei provider.json `limits.tokenLifetimeSeconds`). */
-  issue(now: number, lifetimeMs: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): IssuedToken {
-    // Real tokens are long base64 PKI blobs starting `MII`; the value only has to be unguessable.
-    const token = `MII${randomBytes(96).toString('base64')}`;
-    const issued = { ...who, token, issuedAt: now, expiresAt: now + lifetimeMs };
-    this.tokens.set(token, issued);
-    return issued;
+  issue(now: number, lifetimeMs: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): Promise<IssuedToken> {
+    const issued = newToken(now, lifetimeMs, who);
+    this.tokens.set(issued.token, issued);
+    return Promise.resolve(issued);
   }
 
-  find(token: string): IssuedToken | undefined {
-    return this.tokens.peek(token);
+  find(token: string): Promise<IssuedToken | undefined> {
+    return Promise.resolve(this.tokens.peek(token));
   }
 
-  reset(): void {
+  reset(): Promise<void> {
     this.tokens.clear();
+    return Promise.resolve();
   }
 }

@@ -17,7 +17,7 @@ afterAll(() => server?.close());
 describe('ACS3-HMAC-SHA256', () => {
   it('the well-known AccessKey passes the full check', async () => {
     expect((await id2MetaVerify(server.endpoint, person)).body?.code).toBe('200');
-    expect(server.runtime.state.journal.list().at(-1)!.caller).toBe('LTAIMOCKEXAMPLE000000000');
+    expect((await server.runtime.state.journal.list()).at(-1)!.caller).toBe('LTAIMOCKEXAMPLE000000000');
   });
 
   it('a stored pair of your own (credentials) is checked fully in strict mode', async () => {
@@ -31,14 +31,14 @@ describe('ACS3-HMAC-SHA256', () => {
   it("the old RPC signature (signatureAlgorithm 'v2') is IncompleteSignature, and the journal says it is not emulated", async () => {
     const e = await failure(id2MetaVerify(server.endpoint, person, { signatureAlgorithm: 'v2' }));
     expect([e.code, e.statusCode]).toEqual(['IncompleteSignature', 400]);
-    expect(server.runtime.state.journal.list().at(-1)!.diagnosis?.cause).toMatch(/old RPC signature .* is not emulated/);
+    expect((await server.runtime.state.journal.list()).at(-1)!.diagnosis?.cause).toMatch(/old RPC signature .* is not emulated/);
   });
 
   it('a wrong secret is SignatureDoesNotMatch, with the server string to sign in the message and the diagnosis in the journal', async () => {
     const e = await failure(recognizeIdcard(server.endpoint, { url: 'https://example.com/card.jpg' }, { accessKeySecret: 'not-the-secret' }));
     expect([e.code, e.statusCode]).toEqual(['SignatureDoesNotMatch', 400]);
     expect(e.data.Message).toMatch(/^Specified signature is not matched with our calculation\. server string to sign is:ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
-    const entry = server.runtime.state.journal.list().at(-1)!;
+    const entry = (await server.runtime.state.journal.list()).at(-1)!;
     expect(entry.outcome).toBe('SignatureDoesNotMatch');
     expect(JSON.stringify(entry)).toContain('x-acs-signature-nonce');
   });
@@ -107,7 +107,7 @@ describe('x-acs-signature-nonce', () => {
     const second = await replay(raw);
     expect([second.status, second.body.Code]).toEqual([400, 'SignatureNonceUsed']);
     expect(second.body.Message).toBe('Specified signature nonce was used already.');
-    server.runtime.state.reset();
+    await server.runtime.state.reset();
     expect((await replay(raw)).body.Code).toBe('200');
   });
 
@@ -115,6 +115,6 @@ describe('x-acs-signature-nonce', () => {
     const raw = await captured();
     const changed = await replay({ ...raw, body: Buffer.from(raw.body.toString('utf8').replace('normal', 'NORMAL')) });
     expect([changed.status, changed.body.Code]).toEqual([400, 'SignatureDoesNotMatch']);
-    expect(server.runtime.state.journal.list().at(-1)!.diagnosis?.cause).toMatch(/^the body changed after signing: x-acs-content-sha256 is [0-9a-f]{64}, the body received hashes to [0-9a-f]{64}$/);
+    expect((await server.runtime.state.journal.list()).at(-1)!.diagnosis?.cause).toMatch(/^the body changed after signing: x-acs-content-sha256 is [0-9a-f]{64}, the body received hashes to [0-9a-f]{64}$/);
   });
 });

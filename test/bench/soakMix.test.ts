@@ -52,6 +52,6 @@ describe('the soak mix, from the data', () => {
     expect(call.kind).toBe(`data ${name}`);
     expect(await call.send(server.url)).toEqual({ status: DATA_APIS[i]!.api.meta.status ?? 200, code: 'ok' });
     const { api } = DATA_APIS[i]!;
-    if (api.meta.auth?.length !== 0) expect(server.runtime.state.journal.list().at(-1)!.caller, 'signed with the soak pair').toBe(SOAK_PAIRS[api.meta.provider]!.id);
+    if (api.meta.auth?.length !== 0) expect((await server.runtime.state.journal.list()).at(-1)!.caller, 'signed with the soak pair').toBe(SOAK_PAIRS[api.meta.provider]!.id);
   });
 });

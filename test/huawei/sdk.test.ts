@@ -53,7 +53,7 @@ describe('RecognizeIdCard through the Node SDK core', () => {
   it('with a region and no project id, asks the emulator as its IAM endpoint for the project id first', async () => {
     const res = await ocrClient(server.url, { region: 'cn-north-4', iamEndpoint: server.url }).recognizeIdCard({ body: { image: front } });
     expect((res.result as Record<string, unknown>).name).toBeTruthy();
-    const calls = server.runtime.state.journal.list().slice(-2).map((j) => [j.action, j.outcome]);
+    const calls = (await server.runtime.state.journal.list()).slice(-2).map((j) => [j.action, j.outcome]);
     expect(calls).toEqual([['KeystoneListProjects', 'ok'], ['RecognizeIdCard', 'ok']]);
   });
 

@@ -128,7 +128,7 @@ describe('personal data leaving the process', () => {
         if (name && !people.some((p) => p.IdNum === s.value)) people.push({ IdNum: s.value, Name: name });
       }
     }
-    const last = server.runtime.state.journal.list().at(-1)!.requestId!;
+    const last = (await server.runtime.state.journal.list()).at(-1)!.requestId!;
     while (!events.text.includes(last)) await new Promise<void>((resolve) => events.grew.push(resolve));
 
     const journal = await (await fetch(`${server.url}/__mock/journal`)).json() as { requestId?: string }[];

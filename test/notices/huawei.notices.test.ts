@@ -13,7 +13,7 @@ afterAll(() => server.close());
 beforeEach(async () => { await fetch(`${server.url}/__mock/reset`, { method: 'POST' }); });
 
 const image = makeCardImage({ seed: 'hw-notices' }).toString('base64');
-const lastEntry = () => server.runtime.state.journal.list().at(-1)!;
+const lastEntry = async () => (await server.runtime.state.journal.list()).at(-1)!;
 
 async function answer(res: Response) {
   return { status: res.status, notice: res.headers.get('x-mock-notice'), body: await res.json() as Record<string, unknown> };
@@ -35,7 +35,7 @@ describe('an AK locked out after wrong signatures', () => {
     expect(locked.body).toEqual(gatewayError('APIG.0301', LOCKED));
     const notice = (left: number) => `AK ${AK} is locked out after 5 wrong signatures in a row for ${left} s more on the emulated clock (until 2026-01-01T00:05:00.000Z), signatures right or wrong; POST /__mock/reset clears it, or move the clock with POST /__mock/clock`;
     expect(locked.notice).toBe(notice(300));
-    expect(lastEntry()).toMatchObject({ outcome: 'APIG.0301', notices: [notice(300)] });
+    expect((await lastEntry())).toMatchObject({ outcome: 'APIG.0301', notices: [notice(300)] });
 
     // The emulated clock moved by the control plane, not waited for.
     await fetch(`${server.url}/__mock/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ set: clock, advance: '2m' }) });
@@ -68,7 +68,7 @@ describe('an IAM token used where it does not belong', () => {
     expect(res.body).toEqual(gatewayError('APIG.0307', 'The token must be updated.'));
     const notice = `the X-Auth-Token was issued for project ${t.projectId} (cn-north-4), but the path names project ${PROJECT_ID}: ask IAM for a token of that project, or call with the token's project in the path`;
     expect(res.notice).toBe(notice);
-    expect(lastEntry()).toMatchObject({ outcome: 'APIG.0307', notices: [notice] });
+    expect((await lastEntry())).toMatchObject({ outcome: 'APIG.0307', notices: [notice] });
   });
 
   it('an expired token: when it expired on the emulated clock', async () => {
@@ -95,7 +95,7 @@ describe('a path or method the gateway does not serve', () => {
     const res = await answer(await signedFetch(server.url, ocrPath(), { image }, { now: clock, method: 'PUT' }));
     expect(res.body).toEqual(gatewayError('APIG.0101', 'The API does not exist.'));
     expect(res.notice).toBe(`PUT is not a method of "${ocrPath()}", which takes POST`);
-    expect(lastEntry().notices).toEqual([res.notice]);
+    expect((await lastEntry()).notices).toEqual([res.notice]);
   });
 
   it('a refused value: the parameter and the allowed values', async () => {

@@ -13,7 +13,7 @@ beforeAll(async () => { server = await startServer({ rateLimit: false }); });
 afterAll(() => server.close());
 
 const image = makeCardImage({ seed: 'notices' }).toString('base64');
-const lastEntry = () => server.runtime.state.journal.list().at(-1)!;
+const lastEntry = async () => (await server.runtime.state.journal.list()).at(-1)!;
 
 /** A hand-signed TC3 request: the headers the SDK does not show. */
 async function raw(params: Record<string, unknown>, o: { action?: string; version?: string; headers?: Record<string, string> } = {}) {
@@ -34,12 +34,12 @@ describe('an unknown action', () => {
     const notice = `unknown action "${action}" (did you mean IDCardOCR?); this emulator serves ${ACTIONS}`;
     const e = await sdkError(ocrClient(server.endpoint).request(action, { ImageBase64: image }));
     expect({ code: e.code, message: e.message }).toEqual({ code: 'InvalidAction', message: 'The request `Action` is invalid or not found.' });
-    expect(lastEntry().notices).toEqual([notice]);
+    expect((await lastEntry()).notices).toEqual([notice]);
 
     const res = await raw({ ImageBase64: image }, { action });
     expectVendorError(res.body, 'InvalidAction', 'The request `Action` is invalid or not found.');
     expect(res.notice).toBe(notice);
-    expect(lastEntry()).toMatchObject({ outcome: 'InvalidAction', notices: [notice] });
+    expect((await lastEntry())).toMatchObject({ outcome: 'InvalidAction', notices: [notice] });
   });
 
   it('a Version the action is not served at: the notice names the one it is', async () => {
@@ -54,14 +54,14 @@ describe('a parameter refused', () => {
     const notice = 'parameter CardSide: "front" is not one of the allowed values "FRONT", "BACK", "" (did you mean FRONT?)';
     const e = await sdkError(ocrClient(server.endpoint).IDCardOCR({ ImageBase64: image, CardSide: 'front' }));
     expect({ code: e.code, message: e.message }).toEqual({ code: 'InvalidParameterValue.InvalidParameterValueLimit', message: 'Incorrect parameter value.' });
-    expect(lastEntry().notices).toEqual([notice]);
+    expect((await lastEntry()).notices).toEqual([notice]);
 
     const res = await raw({ ImageBase64: image, CardSide: 'front' });
     expectVendorError(res.body, 'InvalidParameterValue.InvalidParameterValueLimit', 'Incorrect parameter value.');
     expect(res.notice).toBe(notice);
     // The request log carries it too (the CLI's --log), under the request's line.
-    expect(requestLogLine(lastEntry(), 'pretty')).toContain(`\n    notice: ${notice}`);
-    expect(JSON.parse(requestLogLine(lastEntry(), 'json'))).toMatchObject({ notices: [notice] });
+    expect(requestLogLine((await lastEntry()), 'pretty')).toContain(`\n    notice: ${notice}`);
+    expect(JSON.parse(requestLogLine((await lastEntry()), 'json'))).toMatchObject({ notices: [notice] });
   });
 
   it('an unknown parameter: the nearest one and what the action takes', async () => {
@@ -73,7 +73,7 @@ describe('a parameter refused', () => {
   it('a name outside Latin-1 is escaped in the header, a lone surrogate too, and kept as sent in the journal', async () => {
     const emoji = await raw({ ImageBase64: image, 'Card😀Side': 'FRONT' });
     expect(emoji.notice).toMatch(/^unknown parameter Card%F0%9F%98%80Side \(did you mean CardSide\?\); IDCardOCR takes /);
-    expect(lastEntry().notices[0]).toMatch(/^unknown parameter Card😀Side /);
+    expect((await lastEntry()).notices[0]).toMatch(/^unknown parameter Card😀Side /);
     const lone = await raw({ ImageBase64: image, 'Card\ud800Side': 'FRONT' });
     expect(lone.body.Response.Error).toMatchObject({ Code: 'UnknownParameter' });
     expect(lone.notice).toMatch(/^unknown parameter Card%EF%BF%BDSide /);
@@ -90,7 +90,7 @@ describe('a parameter refused', () => {
   it('a personal parameter is named, its value never quoted', async () => {
     const e = await sdkError(ocrClient(server.endpoint).request('IDCardOCR', { ImageBase64: 12345 }));
     expect(e.code).toBe('InvalidParameter');
-    expect(lastEntry().notices).toEqual(['parameter ImageBase64 must be string']);
+    expect((await lastEntry()).notices).toEqual(['parameter ImageBase64 must be string']);
   });
 });
 
@@ -103,7 +103,7 @@ describe('an unknown Region', () => {
     expect(res.body.Response.IdNum).toMatch(/^\d{17}[\dX]$/);
     expect(res.body.Response).not.toHaveProperty('Error');
     expect(res.notice).toBe(notice);
-    expect(lastEntry()).toMatchObject({ outcome: 'ok', notices: [notice] });
+    expect((await lastEntry())).toMatchObject({ outcome: 'ok', notices: [notice] });
   });
 
   it('a documented region, none, or the literal `null` node-intl sends for none, is no notice', async () => {
@@ -112,7 +112,7 @@ describe('an unknown Region', () => {
     const nullRegion = await raw({ ImageBase64: image }, { headers: { 'X-TC-Region': 'null' } });
     expect(nullRegion.notice).toBeNull();
     await intlOcrClient(server.endpoint).call('IDCardOCR', { ImageBase64: image });
-    expect(lastEntry()).toMatchObject({ outcome: 'ok', notices: [] });
+    expect((await lastEntry())).toMatchObject({ outcome: 'ok', notices: [] });
   });
 
   it('through the SDK (v1 form, the Region parameter)', async () => {
@@ -123,6 +123,6 @@ describe('an unknown Region', () => {
     });
     const ok = await client.IDCardOCR({ ImageBase64: image });
     expect(ok.IdNum).toMatch(/^\d{17}[\dX]$/);
-    expect(lastEntry()).toMatchObject({ style: 'v1-form', notices: [notice] });
+    expect((await lastEntry())).toMatchObject({ style: 'v1-form', notices: [notice] });
   });
 });

@@ -33,12 +33,12 @@ import { ocr } from '${SDK}';
 async function main(): Promise<void> {
   const mock: Mock = await startMock({ seed: 'consumer' });
   try {
-    mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['FailedOperation.ImageBlur', {}] });
+    await mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['FailedOperation.ImageBlur', {}] });
     const client = new ocr.v20181119.Client({ credential: WELL_KNOWN.tencent, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: mock.endpoint, protocol: 'http://' } } });
     const first = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' }).then(() => 'ok', (e: { code: string }) => e.code);
     const card = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' });
     const ui = (await fetch(mock.url + '/__mock/ui/')).status;
-    console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: mock.journal().map((e) => e.outcome), ui }));
+    console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: (await mock.journal()).map((e) => e.outcome), ui }));
   } finally {
     await mock.close();
   }
@@ -87,12 +87,12 @@ describe('JavaScript projects', () => {
     const main = `${required[0]}
 const { ocr } = require('${SDK}');
 startMock({ seed: 'consumer' }).then(async (mock) => {
-  mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['FailedOperation.ImageBlur', {}] });
+  await mock.bind(WELL_KNOWN.tencent.secretId, { steps: ['FailedOperation.ImageBlur', {}] });
   const client = new ocr.v20181119.Client({ credential: WELL_KNOWN.tencent, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: mock.endpoint, protocol: 'http://' } } });
   const first = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' }).then(() => 'ok', (e) => e.code);
   const card = await client.IDCardOCR({ ImageUrl: 'https://example.com/a.jpg' });
   const ui = (await fetch(mock.url + '/__mock/ui/')).status;
-  console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: mock.journal().map((e) => e.outcome), ui }));
+  console.log(JSON.stringify({ first, idNum: card.IdNum, outcomes: (await mock.journal()).map((e) => e.outcome), ui }));
   await mock.close();
 });
 `;

@@ -31,13 +31,13 @@ describe('two startMock instances at once', () => {
     // People are drawn per China calendar day: the clocks stand at one instant, so that midnight cannot
     // fall between the calls (the SDK signs with the real time, a moment later).
     const now = Date.now();
-    a.clock.set(now);
-    b.clock.set(now);
+    await a.clock.set(now);
+    await b.clock.set(now);
     const [pa, pb] = await Promise.all([ocrClient(a.endpoint).IDCardOCR(card), ocrClient(b.endpoint).IDCardOCR(card)]);
     expect(pa.IdNum).not.toBe(pb.IdNum);
     const again = await startMock({ seed: 'seed-a' });
     try {
-      again.clock.set(now);
+      await again.clock.set(now);
       expect((await ocrClient(again.endpoint).IDCardOCR(card)).IdNum).toBe(pa.IdNum);
     } finally {
       await again.close();
@@ -45,21 +45,21 @@ describe('two startMock instances at once', () => {
   });
 
   it('a binding on one does not affect the other', async () => {
-    a.bind(WELL_KNOWN.tencent!.secretId!, 'FailedOperation.ImageBlur');
+    await a.bind(WELL_KNOWN.tencent!.secretId!, 'FailedOperation.ImageBlur');
     expect((await sdkError(ocrClient(a.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
     await expect(ocrClient(b.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
-    expect(a.journal().map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
-    expect(b.journal().map((e) => e.outcome)).toEqual(['ok']);
+    expect((await a.journal()).map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
+    expect((await b.journal()).map((e) => e.outcome)).toEqual(['ok']);
   });
 
   it('the active scenario, the clock, reset and coverage are each instance\'s own', async () => {
-    a.setActive('FailedOperation.OcrFailed');
-    a.clock.set('2030-01-01T00:00:00Z');
-    expect(b.clock.now()).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
+    await a.setActive('FailedOperation.OcrFailed');
+    await a.clock.set('2030-01-01T00:00:00Z');
+    expect((await b.clock.now())).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
     await ocrClient(b.endpoint).IDCardOCR(card);
-    expect(b.coverage()['tencent:IDCardOCR']!.errors['FailedOperation.OcrFailed']).toBe(false);
-    a.reset();
-    expect(b.journal()).toHaveLength(1);
+    expect((await b.coverage())['tencent:IDCardOCR']!.errors['FailedOperation.OcrFailed']).toBe(false);
+    await a.reset();
+    expect((await b.journal())).toHaveLength(1);
   });
 });
 
@@ -70,73 +70,73 @@ describe('one startMock instance', () => {
   afterEach(() => { mock.reset(); mock.clock.follow(); });
 
   it('bind takes a name, names comma-separated, or steps with times; unbind removes it', async () => {
-    mock.bind(OTHER_ID, { steps: ['RequestLimitExceeded', {}], repeatLast: true });
+    await mock.bind(OTHER_ID, { steps: ['RequestLimitExceeded', {}], repeatLast: true });
     const other = ocrClient(mock.endpoint, { secretId: OTHER_ID });
     expect((await sdkError(other.IDCardOCR(card))).code).toBe('RequestLimitExceeded');
     await expect(other.IDCardOCR(card)).resolves.toHaveProperty('IdNum');
     await expect(ocrClient(mock.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
-    expect(mock.bind(OTHER_ID, 'FailedOperation.ImageBlur,warning:copy')).toMatchObject({ scenario: 'FailedOperation.ImageBlur,warning:copy' });
-    expect(mock.unbind(OTHER_ID)).toBe(true);
-    expect(mock.unbind(OTHER_ID)).toBe(false);
+    expect(await mock.bind(OTHER_ID, 'FailedOperation.ImageBlur,warning:copy')).toMatchObject({ scenario: 'FailedOperation.ImageBlur,warning:copy' });
+    expect(await mock.unbind(OTHER_ID)).toBe(true);
+    expect(await mock.unbind(OTHER_ID)).toBe(false);
     await expect(other.IDCardOCR(card)).resolves.toHaveProperty('IdNum');
   });
 
-  it('bind and setActive refuse what PUT /__mock/bindings refuses, naming it', () => {
-    expect(() => mock.bind(OTHER_ID, 'FailedOperation.NoSuchThing')).toThrow('idcard-mock: no API has a scenario named FailedOperation.NoSuchThing');
-    expect(() => mock.bind(OTHER_ID, { steps: [] })).toThrow('`steps` must be a non-empty list');
-    expect(() => mock.bind(OTHER_ID, { scenario: 'InternalError', times: 0 })).toThrow('`times` must be a positive integer');
-    expect(() => mock.setActive('nope')).toThrow('no API has a scenario named nope');
+  it('bind and setActive refuse what PUT /__mock/bindings refuses, naming it', async () => {
+    await expect(mock.bind(OTHER_ID, 'FailedOperation.NoSuchThing')).rejects.toThrow('idcard-mock: no API has a scenario named FailedOperation.NoSuchThing');
+    await expect(mock.bind(OTHER_ID, { steps: [] })).rejects.toThrow('`steps` must be a non-empty list');
+    await expect(mock.bind(OTHER_ID, { scenario: 'InternalError', times: 0 })).rejects.toThrow('`times` must be a positive integer');
+    await expect(mock.setActive('nope')).rejects.toThrow('no API has a scenario named nope');
   });
 
-  it('bind and setActive check each step as a scenario file\'s, naming the mistake and the nearest name', () => {
-    expect(() => mock.bind(OTHER_ID, { steps: [{ eror: 'X' } as never] })).toThrow('idcard-mock: /steps/0: unknown key eror (did you mean error?); allowed: error, warnings,');
-    expect(() => mock.bind(OTHER_ID, { steps: [{ error: 'FailedOperation.ImageBlurr' }] })).toThrow('/steps/0/error: no API has the error code FailedOperation.ImageBlurr (did you mean FailedOperation.ImageBlur?)');
-    expect(() => mock.setActive({ steps: [{ latencyMs: -5 }] })).toThrow(/^idcard-mock: \/steps\/0\/latencyMs must be at least 0, got -5$/);
-    expect(() => mock.setActive({ steps: [{ fault: 'explode' as never }] })).toThrow('/steps/0/fault must be one of hang, reset, truncated, http-502, http-504, got "explode"');
-    expect(() => mock.setActive('FailedOperation.ImageBlurr')).toThrow('no API has a scenario named FailedOperation.ImageBlurr (did you mean FailedOperation.ImageBlur?)');
-    expect(() => mock.bind(OTHER_ID, { steps: ['InternalError', 'ok'] })).toThrow('/steps/1: "ok" is not a scenario; write {} for the plain answer');
-    expect(mock.bind(OTHER_ID, { steps: ['InternalError', {}] }).steps).toEqual([{ scenario: 'InternalError' }, {}]);
+  it('bind and setActive check each step as a scenario file\'s, naming the mistake and the nearest name', async () => {
+    await expect(mock.bind(OTHER_ID, { steps: [{ eror: 'X' } as never] })).rejects.toThrow('idcard-mock: /steps/0: unknown key eror (did you mean error?); allowed: error, warnings,');
+    await expect(mock.bind(OTHER_ID, { steps: [{ error: 'FailedOperation.ImageBlurr' }] })).rejects.toThrow('/steps/0/error: no API has the error code FailedOperation.ImageBlurr (did you mean FailedOperation.ImageBlur?)');
+    await expect(mock.setActive({ steps: [{ latencyMs: -5 }] })).rejects.toThrow(/^idcard-mock: \/steps\/0\/latencyMs must be at least 0, got -5$/);
+    await expect(mock.setActive({ steps: [{ fault: 'explode' as never }] })).rejects.toThrow('/steps/0/fault must be one of hang, reset, truncated, http-502, http-504, got "explode"');
+    await expect(mock.setActive('FailedOperation.ImageBlurr')).rejects.toThrow('no API has a scenario named FailedOperation.ImageBlurr (did you mean FailedOperation.ImageBlur?)');
+    await expect(mock.bind(OTHER_ID, { steps: ['InternalError', 'ok'] })).rejects.toThrow('/steps/1: "ok" is not a scenario; write {} for the plain answer');
+    expect((await mock.bind(OTHER_ID, { steps: ['InternalError', {}] })).steps).toEqual([{ scenario: 'InternalError' }, {}]);
   });
 
   it('setActive applies to every caller without a binding until cleared', async () => {
-    mock.setActive({ scenario: 'FailedOperation.ImageBlur', times: 1 });
+    await mock.setActive({ scenario: 'FailedOperation.ImageBlur', times: 1 });
     expect((await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
     await expect(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
-    mock.setActive('InternalError');
-    expect(mock.setActive(undefined)).toBeUndefined();
+    await mock.setActive('InternalError');
+    expect(await mock.setActive(undefined)).toBeUndefined();
     await expect(ocrClient(mock.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
   });
 
   it('journal filters as GET /__mock/journal does: api, caller, outcome, since', async () => {
-    mock.bind(OTHER_ID, 'FailedOperation.ImageBlur');
+    await mock.bind(OTHER_ID, 'FailedOperation.ImageBlur');
     await ocrClient(mock.endpoint).IDCardOCR(card);
     await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card));
-    expect(mock.journal()).toHaveLength(2);
-    expect(mock.journal({ caller: OTHER_ID }).map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
-    expect(mock.journal({ outcome: 'ok' }).map((e) => e.caller)).toEqual([WELL_KNOWN.tencent!.secretId!]);
-    expect(mock.journal({ api: 'IdCardOCRVerification' })).toEqual([]);
-    expect(mock.journal({ since: new Date(Date.now() + 60_000) })).toEqual([]);
-    expect(mock.journal({ since: 0 })).toHaveLength(2);
-    expect(() => mock.journal({ since: 'yesterday' })).toThrow('`since` must be');
+    expect(await mock.journal()).toHaveLength(2);
+    expect((await mock.journal({ caller: OTHER_ID })).map((e) => e.outcome)).toEqual(['FailedOperation.ImageBlur']);
+    expect((await mock.journal({ outcome: 'ok' })).map((e) => e.caller)).toEqual([WELL_KNOWN.tencent!.secretId!]);
+    expect(await mock.journal({ api: 'IdCardOCRVerification' })).toEqual([]);
+    expect(await mock.journal({ since: new Date(Date.now() + 60_000) })).toEqual([]);
+    expect(await mock.journal({ since: 0 })).toHaveLength(2);
+    await expect(mock.journal({ since: 'yesterday' })).rejects.toThrow('`since` must be');
   });
 
   it('the clock is set, advanced and followed; its time is the journal\'s', async () => {
-    mock.clock.set(new Date('2030-01-01T00:00:00Z'));
-    mock.clock.advance('25h');
-    mock.clock.advance(1000);
-    expect(new Date(mock.clock.now()).toISOString()).toBe('2030-01-02T01:00:01.000Z');
-    expect(() => mock.clock.advance('soon')).toThrow('clock.advance takes');
-    expect(() => mock.clock.set('never')).toThrow('clock.set takes');
-    mock.clock.follow(true);
-    expect(mock.clock.now()).toBeGreaterThanOrEqual(Date.parse('2030-01-02T01:00:01Z'));
-    mock.clock.follow();
-    expect(mock.clock.now()).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
+    await mock.clock.set(new Date('2030-01-01T00:00:00Z'));
+    await mock.clock.advance('25h');
+    await mock.clock.advance(1000);
+    expect(new Date(await mock.clock.now()).toISOString()).toBe('2030-01-02T01:00:01.000Z');
+    await expect(mock.clock.advance('soon')).rejects.toThrow('clock.advance takes');
+    await expect(mock.clock.set('never')).rejects.toThrow('clock.set takes');
+    await mock.clock.follow(true);
+    expect(await mock.clock.now()).toBeGreaterThanOrEqual(Date.parse('2030-01-02T01:00:01Z'));
+    await mock.clock.follow();
+    expect(await mock.clock.now()).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'));
   });
 
   it('coverage counts what this instance produced', async () => {
-    mock.bind(WELL_KNOWN.tencent!.secretId!, 'FailedOperation.ImageBlur');
+    await mock.bind(WELL_KNOWN.tencent!.secretId!, 'FailedOperation.ImageBlur');
     await sdkError(ocrClient(mock.endpoint).IDCardOCR(card));
-    const report = mock.coverage()['tencent:IDCardOCR']!;
+    const report = (await mock.coverage())['tencent:IDCardOCR']!;
     expect(report.errors['FailedOperation.ImageBlur']).toBe(true);
     expect(report.covered).toBe(1);
   });
@@ -163,7 +163,7 @@ describe('startMock options and close', () => {
   it('takes the settings of `start`: the active scenario of `scenario` comes back after reset', async () => {
     const mock = await startMock({ scenario: 'FailedOperation.ImageBlur', auth: 'strict' });
     try {
-      mock.reset();
+      await mock.reset();
       expect((await sdkError(ocrClient(mock.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
       expect((await sdkError(ocrClient(mock.endpoint, { secretId: OTHER_ID }).IDCardOCR(card))).code).toBe('AuthFailure.SecretIdNotFound');
     } finally {
@@ -177,7 +177,7 @@ describe('startMock options and close', () => {
     writeFileSync(join(dir, 'tencent/ocr/IDCardOCR/our-blur.json'), JSON.stringify({ description: 'ours', error: 'FailedOperation.ImageBlur' }));
     const mock = await startMock({ scenarios: dir });
     try {
-      mock.bind(WELL_KNOWN.tencent!.secretId!, 'our-blur');
+      await mock.bind(WELL_KNOWN.tencent!.secretId!, 'our-blur');
       expect((await sdkError(ocrClient(mock.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
     } finally {
       await mock.close();
@@ -206,9 +206,9 @@ describe('startMock options and close', () => {
       req.end(body);
     });
     expect(await send()).toBe('answered 200'); // its socket stays open in the agent
-    mock.bind(WELL_KNOWN.tencent!.secretId!, { steps: [{ fault: 'hang' }] });
+    await mock.bind(WELL_KNOWN.tencent!.secretId!, { steps: [{ fault: 'hang' }] });
     const hanging = send();
-    await expect.poll(() => mock.journal().length).toBe(2);
+    await expect.poll(async () => (await mock.journal()).length).toBe(2);
     await mock.close();
     await mock.close();
     expect(await hanging).toBe('ECONNRESET');

@@ -51,7 +51,7 @@ async function call(api: ApiDefinition, params: Record<string, unknown>, headers
     });
     await client.request(api.meta.action, params).catch(() => undefined);
   }
-  return server.runtime.state.journal.list().at(-1)!.outcome;
+  return (await server.runtime.state.journal.list()).at(-1)!.outcome;
 }
 
 const coverage = async (): Promise<CoverageReport> => (await fetch(`${server.url}/__mock/coverage`)).json() as Promise<CoverageReport>;
@@ -76,7 +76,7 @@ describe.each(apis.map((api) => [`${api.meta.provider} ${api.meta.action}`, api]
       await fetch(`${server.url}/__mock/active`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: o.scenario }) });
       try {
         expect(await call(api, request(o), {}), 'active').toBe(expected(o));
-        expect(server.runtime.state.journal.list().at(-1)!.rule).toBe('active');
+        expect((await server.runtime.state.journal.list()).at(-1)!.rule).toBe('active');
       } finally {
         await fetch(`${server.url}/__mock/active`, { method: 'DELETE' });
       }
@@ -85,7 +85,7 @@ describe.each(apis.map((api) => [`${api.meta.provider} ${api.meta.action}`, api]
     const byUrl = { ...request(o), [rules.url]: `https://example.com/id-card.jpg?mock-scenario=${encodeURIComponent(o.scenario)}` };
     delete byUrl[rules.base64];
     expect(await call(api, byUrl, {}), 'URL marker').toBe(expected(o));
-    expect(server.runtime.state.journal.list().at(-1)!.rule).toBe('marker');
+    expect((await server.runtime.state.journal.list()).at(-1)!.rule).toBe('marker');
     const images = index.files.filter((x) => x.provider === api.meta.provider && x.action === api.meta.action && x.scenario === o.scenario);
     expect(images.map((f) => f.format).sort(), 'fixture images').toEqual(['jpg', 'png']);
     for (const f of images) {

@@ -37,7 +37,7 @@ describe('sequences: a retry loop through the Node SDK', () => {
     expect(seen).toEqual(['RequestLimitExceeded', 'RequestLimitExceeded']);
     expect(answer?.IdNum).toMatch(/^\d{17}[\dX]$/);
     expect((await client('AKID-retry').IDCardOCR({ ImageBase64: image })).IdNum).toBe(answer?.IdNum); // the last step repeats
-    const journal = server.runtime.state.journal.list().filter((j) => j.caller === 'AKID-retry');
+    const journal = (await server.runtime.state.journal.list()).filter((j) => j.caller === 'AKID-retry');
     expect(journal.map((j) => [j.rule, j.outcome])).toEqual([['binding', 'RequestLimitExceeded'], ['binding', 'RequestLimitExceeded'], ['binding', 'ok'], ['binding', 'ok']]);
   });
 });
@@ -128,7 +128,7 @@ describe('never silent', () => {
     const { Response } = await res.json();
     expect(JSON.parse(Response.AdvancedInfo).WarnInfos).toEqual([]);
     expect(res.headers.get('x-mock-notice')).toBe('warning -9102 held back: the request did not turn on Config.CopyWarn');
-    expect(server.runtime.state.journal.list().at(-1)!.notices).toEqual(['warning -9102 held back: the request did not turn on Config.CopyWarn']);
+    expect((await server.runtime.state.journal.list()).at(-1)!.notices).toEqual(['warning -9102 held back: the request did not turn on Config.CopyWarn']);
   });
 
   it('the same request with the flag on reports it, with no notice', async () => {

@@ -69,7 +69,7 @@ describe('isolation of callers sharing one emulator', () => {
     try {
       const outcomes = await Promise.all(callers.map((c, i) => Promise.all(Array.from({ length: PER_CALLER }, () => ask(c, agents[i]!)))));
       callers.forEach((c, i) => c.expect(outcomes[i]!));
-      const journal = server.runtime.state.journal.list();
+      const journal = (await server.runtime.state.journal.list());
       for (const c of callers) expect(journal.filter((j) => j.caller === c.id).length).toBe(PER_CALLER);
     } finally {
       for (const a of agents) a.destroy();

@@ -22,7 +22,7 @@ describe('IDCardOCR through tencentcloud-sdk-nodejs-intl-en (v1 HmacSHA256 form 
     const client = intlOcrClient(server.endpoint, { headers: { 'X-Mock-Scenario': 'warning:-9100' } });
     const r = await client.call<Record<string, string>>('IDCardOCR', { ImageBase64: image, Config: JSON.stringify({ InvalidDateWarn: true }) });
     expect(JSON.parse(r.AdvancedInfo!).WarnInfos).toEqual([-9100]);
-    const journal = server.runtime.state.journal.list();
+    const journal = (await server.runtime.state.journal.list());
     expect(journal.at(-1)).toMatchObject({ action: 'IDCardOCR', flavor: 'intl', scenarios: ['warning:-9100'], outcome: 'ok' });
   });
 

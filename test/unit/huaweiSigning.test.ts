@@ -38,15 +38,16 @@ describe('SDK-HMAC-SHA256 pieces (huaweicloudsdkcore signer.py)', () => {
 });
 
 describe('AkLockout', () => {
-  it('locks after 5 consecutive failures for 5 minutes; a success resets the count', () => {
+  it('locks after 5 consecutive failures for 5 minutes; a success resets the count', async () => {
     const l = new AkLockout();
     const rule = { failures: 5, seconds: 300 }; // schemas/huawei/provider.json limits.lockout
-    for (let i = 0; i < 4; i++) l.fail('ak', 0, rule);
-    l.succeed('ak');
-    l.fail('ak', 0, rule);
-    expect(l.isLocked('ak', 0)).toBe(false);
-    for (let i = 0; i < 4; i++) l.fail('ak', 0, rule);
-    expect(l.isLocked('ak', 1000)).toBe(true);
-    expect(l.isLocked('ak', 5 * 60 * 1000)).toBe(false);
+    for (let i = 0; i < 4; i++) await l.fail('ak', 0, rule);
+    await l.succeed('ak');
+    expect(await l.fail('ak', 0, rule)).toEqual({ count: 1 });
+    expect(await l.lockedUntil('ak', 0)).toBeUndefined();
+    for (let i = 0; i < 3; i++) await l.fail('ak', 0, rule);
+    expect(await l.fail('ak', 0, rule)).toEqual({ count: 5, lockedUntil: 300_000 });
+    expect(await l.lockedUntil('ak', 1000)).toBe(300_000);
+    expect(await l.lockedUntil('ak', 5 * 60 * 1000)).toBeUndefined();
   });
 });

@@ -11,13 +11,13 @@ import type { AlibabaDecoded } from './decode.ts';
  * caller is the AccessKeyId. A nonce seen within the skew window is refused (SignatureNonceUsed):
  * a replayed request would carry a date still inside that window.
  */
-export function authenticate(d: AlibabaDecoded, _api: ApiDefinition, { config, state, facts, now, secretOf }: AuthContext): Caller {
+export async function authenticate(d: AlibabaDecoded, _api: ApiDefinition, { config, state, facts, now, secretOf }: AuthContext): Promise<Caller> {
   if (config.auth === 'off') return { id: acs3Credential(d.headers) ?? 'anonymous' };
   const skew = facts.limits.clockSkewSeconds;
   const auth = parseAcs3(d, now, skew);
   const secret = secretOf(auth.accessKeyId);
   if (secret === undefined && config.auth === 'strict') throw roleError('unknownCredential');
   if (secret !== undefined) verifyAcs3(d, auth, secret);
-  if (!state.nonces.use(auth.accessKeyId, auth.nonce, now, skew * 1000)) throw roleError('nonceReused');
+  if (!await state.nonces.use(auth.accessKeyId, auth.nonce, now, skew * 1000)) throw roleError('nonceReused');
   return { id: auth.accessKeyId };
 }

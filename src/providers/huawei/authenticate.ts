@@ -12,17 +12,17 @@ import type { LockoutRule } from '../../state/akLockout.ts';
  * and issued tokens; `off`: nothing is checked. Issued tokens expire in every mode but off. An API
  * whose action.json says `"auth": []` (IAM's password token API) takes no credential at all.
  */
-export function authenticate(d: HuaweiDecoded, api: ApiDefinition, ctx: AuthContext): Caller {
+export async function authenticate(d: HuaweiDecoded, api: ApiDefinition, ctx: AuthContext): Promise<Caller> {
   const ways = api.meta.auth ?? ['signature', 'token'];
   if (ways.length === 0) return { id: 'anonymous' };
   const { config } = ctx;
   const authorization = typeof d.headers.authorization === 'string' ? d.headers.authorization : undefined;
   const token = typeof d.headers['x-auth-token'] === 'string' ? d.headers['x-auth-token'].trim() : '';
   if (config.auth === 'off') return { id: /Access=([^,\s]+)/.exec(authorization ?? '')?.[1] ?? (token ? 'token' : 'anonymous') };
-  if (ways.includes('signature') && isSdkHmac(authorization)) return { id: checkAkSk(d, ctx) };
+  if (ways.includes('signature') && isSdkHmac(authorization)) return { id: await checkAkSk(d, ctx) };
   if (!ways.includes('token')) throw roleError('authorizationMalformed');
   if (!token) throw roleError('tokenMissing');
-  const issued = ctx.state.tokens.find(token);
+  const issued = await ctx.state.tokens.find(token);
   if (!issued) {
     if (config.auth === 'strict') throw roleError('tokenUnknown');
     if (ctx.facts.tokenPattern && !new RegExp(ctx.facts.tokenPattern).test(token)) throw roleError('tokenMalformed');
@@ -50,10 +50,11 @@ export function authenticate(d: HuaweiDecoded, api: ApiDefinition, ctx: AuthCont
  * The vendor's answer says the AK is locked, not for how long or why: the notices do, on the
  * emulator's clock, and name the reset that clears it.
  */
-function checkAkSk(d: HuaweiDecoded, { config, state, facts, now, secretOf }: AuthContext): string {
+async function checkAkSk(d: HuaweiDecoded, { config, state, facts, now, secretOf }: AuthContext): Promise<string> {
   const auth = parseSdkHmac(d);
-  if (state.lockout.isLocked(auth.ak, now)) {
-    throw roleError('credentialLocked').noting(`AK ${auth.ak} is locked out${afterFailures(facts.limits.lockout)}${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
+  const locked = await state.lockout.lockedUntil(auth.ak, now);
+  if (locked !== undefined) {
+    throw roleError('credentialLocked').noting(`AK ${auth.ak} is locked out${afterFailures(facts.limits.lockout)}${lockedFor(locked, now)}`);
   }
   checkSdkDate(auth, now, facts.limits.clockSkewSeconds);
   const sk = secretOf(auth.ak);
@@ -64,12 +65,13 @@ function checkAkSk(d: HuaweiDecoded, { config, state, facts, now, secretOf }: Au
   if (!verifySdkHmac(d, auth, sk)) {
     const e = diagnosedError('signatureMismatch', diagnoseSdkHmac(d, auth));
     const rule = facts.limits.lockout;
-    if (rule && state.lockout.fail(auth.ak, now, rule) >= rule.failures) {
-      e.noting(`wrong signature ${rule.failures} in a row: AK ${auth.ak} is now locked out${lockedFor(state.lockout.lockedUntil(auth.ak)!, now)}`);
+    const failed = rule ? await state.lockout.fail(auth.ak, now, rule) : undefined;
+    if (rule && failed?.lockedUntil !== undefined) {
+      e.noting(`wrong signature ${rule.failures} in a row: AK ${auth.ak} is now locked out${lockedFor(failed.lockedUntil, now)}`);
     }
     throw e;
   }
-  state.lockout.succeed(auth.ak);
+  await state.lockout.succeed(auth.ak);
   return auth.ak;
 }
 

@@ -10,8 +10,8 @@ import type { ActionHandler } from '../../../actions/types.ts';
  * two-factor verification does not take MD5 (api-docs.json ParamType), so md5 is refused by the
  * request schema (401).
  */
-export const Id2MetaVerify: ActionHandler = ({ api, params, scenario, register, strictRegister, now }) => {
-  const result = scenario.result ?? verificationResult({
+export const Id2MetaVerify: ActionHandler = async ({ api, params, scenario, register, strictRegister, now }) => {
+  const result = scenario.result ?? await verificationResult({
     name: String(params.UserName ?? ''), idCard: String(params.IdentifyNum ?? ''), register, results: api.results,
     strict: strictRegister, day: formatCompact(chinaDate(new Date(now))),
   });

@@ -22,7 +22,7 @@ const algoVersion = (random: Random): string => Array.from({ length: 40 }, () =>
  * sends it as JSON text. The quality checks (`warning`) only with OutputQualityInfo, the portrait
  * (`figure`) only with OutputFigure (api-docs.json).
  */
-export const RecognizeIdcard: ActionHandler = (input) => {
+export const RecognizeIdcard: ActionHandler = async (input) => {
   const { api, params, image, scenario, seed } = input;
   const rules = api.meta.image!;
   // "二选一，不可同时传" (api-docs.json Url and body): the vendor's answer to both is not documented; the body is read, and said so.
@@ -32,7 +32,7 @@ export const RecognizeIdcard: ActionHandler = (input) => {
   const person = input.person();
   const random = createRandom(seed, image.key, api.meta.action);
   const size = image.info ?? DEFAULT_SIZE;
-  if (!back) input.register.remember(person.idNum, person.name);
+  if (!back) await input.register.remember(person.idNum, person.name);
   const text = back ? backText(person) : faceText(person);
   const boxes = textLocation(back ? 'back' : 'front', size, 'whole');
   const where: Record<string, Quad | undefined> = back

@@ -14,7 +14,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
  * name gives a project token; a domain scope (or none) a domain token, which OCR refuses. `--auth
  * strict` wants the well-known user and password, lenient any non-empty password.
  */
-export const KeystoneCreateUserTokenByPassword: ActionHandler = ({ params, auth, seed, now, tokens, testCredentials, limits, request, setHeader }) => {
+export const KeystoneCreateUserTokenByPassword: ActionHandler = async ({ params, auth, seed, now, tokens, testCredentials, limits, request, setHeader }) => {
   const user = obj(obj(obj(obj(params.auth)?.identity)?.password)?.user);
   const domain = obj(user?.domain);
   const userName = text(user?.name);
@@ -28,7 +28,7 @@ export const KeystoneCreateUserTokenByPassword: ActionHandler = ({ params, auth,
   const projectName = text(project?.name);
   const projectId = text(project?.id) ?? (projectName ? iamId(seed, 'project', projectName) : undefined);
   const domainRef = { id: text(domain?.id) ?? iamId(seed, 'domain', domainName), name: text(domain?.name) ?? domainName };
-  const issued = tokens.issue(now, (limits.tokenLifetimeSeconds ?? 86400) * 1000, {
+  const issued = await tokens.issue(now, (limits.tokenLifetimeSeconds ?? 86400) * 1000, {
     user: { id: iamId(seed, 'user', `${domainName}/${userName}`), name: userName, domain: domainRef },
     project: projectId ? { id: projectId, name: projectName ?? DEFAULT_REGION } : undefined,
   });

@@ -28,7 +28,7 @@ const DEFAULT_SIZE: Size = { width: 856, height: 540 };
  * border_integrity). The lifecycle drops whatever the request's flags did not ask for (the response
  * schema's `x-when`).
  */
-export const RecognizeIdCard: ActionHandler = (input) => {
+export const RecognizeIdCard: ActionHandler = async (input) => {
   const { api, params, image, scenario, seed, now, register } = input;
   const side = chooseSide(params.side, image.markers, api.meta.image!.errors.wrongSide!);
   const person = input.person();
@@ -39,7 +39,7 @@ export const RecognizeIdCard: ActionHandler = (input) => {
   const alarms = (o: Fields): Fields => raisedAlarms(alarmsOf(api), o, scenario.warnings, random);
   const portrait = (p: Person): string => crop(api, 'portrait', p.idNum);
   const adjusted = (p: Person, s: string): string => crop(api, 'card', `${p.idNum}:${s}`);
-  if (side !== 'back') register.remember(person.idNum, person.name);
+  if (side !== 'back') await register.remember(person.idNum, person.name);
 
   const front = (placement: Placement, shown: Fields): Fields => {
     const text = { ...frontText(person), ...shown };

@@ -14,7 +14,7 @@ import type { JsonSchema } from '../../../data/jsonSchema.ts';
  * The side is CardSide, else the fixture image's marker, else FRONT; Config.MultiCardDetect reads
  * both sides from one image. Fields of the other side stay "" (tccli examples.json).
  */
-export const IDCardOCR: ActionHandler = (input) => {
+export const IDCardOCR: ActionHandler = async (input) => {
   const { api, params, image, scenario, seed, register } = input;
   const config = parseJsonParam(params.Config);
   const asked = typeof params.CardSide === 'string' && params.CardSide !== '' ? params.CardSide : undefined;
@@ -30,7 +30,7 @@ export const IDCardOCR: ActionHandler = (input) => {
   const random = (): ReturnType<typeof createRandom> => (drawn ??= createRandom(seed, image.key, api.meta.action));
   const fields: Record<string, unknown> = {};
   if (front) {
-    register.remember(person.idNum, person.name);
+    await register.remember(person.idNum, person.name);
     Object.assign(fields, {
       Name: person.name, Sex: person.sex, Nation: person.nation, Birth: slashDate(person.birth), Address: person.address, IdNum: person.idNum,
     });

@@ -20,7 +20,7 @@ import type { ActionHandler } from '../../../actions/types.ts';
  * so `image.absent` means "verify what was typed". Mismatches are success answers with Result and
  * Description, never errors.
  */
-export const IdCardOCRVerification: ActionHandler = (input) => {
+export const IdCardOCRVerification: ActionHandler = async (input) => {
   const { api, params, flavor, language, image, scenario, seed, now, register, strictRegister } = input;
   const typed = image.absent === true;
   let name = typed ? String(params.Name ?? '') : '';
@@ -42,7 +42,7 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
   const fields: Record<string, unknown> = { Name: typed ? params.Name : '', IdCard: typed ? params.IdCard : '' };
   if (!typed) {
     const person = input.person();
-    register.remember(person.idNum, person.name);
+    await register.remember(person.idNum, person.name);
     name = person.name;
     idCard = person.idNum;
     const config = parseJsonParam(params.Config);
@@ -61,7 +61,7 @@ export const IdCardOCRVerification: ActionHandler = (input) => {
   const register_ = api.results.register;
   const result = scenario.result ?? (opaque
     ? (strictRegister ? register_?.notOnRecordStrict : register_?.notOnRecord)
-    : verificationResult({ name, idCard, register, results: api.results, strict: strictRegister, day: formatCompact(chinaDate(new Date(now))) }));
+    : await verificationResult({ name, idCard, register, results: api.results, strict: strictRegister, day: formatCompact(chinaDate(new Date(now))) }));
   const entry = result === undefined ? undefined : api.results.results[result];
   if (!entry) throw new Error(`${api.meta.action}: result ${result} is not in results.json`);
   // Description follows the language the client asked for (Python sends zh-CN, the intl SDKs en-US);

@@ -1,0 +1,221 @@
+import { Redis } from 'ioredis';
+import { Listeners, type JournalEntry } from '../journal.ts';
+import { newToken, type IssuedToken } from '../tokenStore.ts';
+import { StateUnavailable } from './StateUnavailable.ts';
+import { maskedUrl } from './maskedUrl.ts';
+import { SCRIPTS } from './scripts.ts';
+import type { Binding, BindingSpec } from '../bindings.ts';
+import type { ClockSetting } from '../clock.ts';
+import type { State } from '../State.ts';
+import type { StateOptions } from '../memoryState.ts';
+
+/** A daily count is kept a little longer than its day, then Redis forgets it by itself. */
+const DAY_COUNT_TTL_S = 3 * 24 * 3600;
+
+export interface RedisStateOptions extends StateOptions {
+  /** `redis://[user:pass@]host:port[/db]` or `rediss://…` (TLS). */
+  url: string;
+  /** Keeps several emulators apart in one Redis (`--state-prefix`). */
+  prefix: string;
+}
+
+/** A State in Redis, connected: rejects (with the URL, password masked) when Redis cannot be reached. */
+export async function connectRedisState(options: RedisStateOptions): Promise<State> {
+  const state = redisState(options);
+  await state.connect();
+  return state.state;
+}
+
+/**
+ * The state in Redis, shared by every replica started with the same URL and prefix. Every counter a
+ * replica could race another for (a sequence step, a `times` budget, a rate window, a nonce, a lockout)
+ * changes in one server-side script (scripts.ts); the journal is a capped stream, with each entry also
+ * published for the replicas' live feeds. Commands are never queued while Redis is away
+ * (`enableOfflineQueue: false`): they fail at once, and the lifecycle says the store is unreachable;
+ * ioredis reconnects by itself, within a second of Redis returning.
+ */
+export function redisState(options: RedisStateOptions): { state: State; connect(): Promise<void> } {
+  const where = maskedUrl(options.url);
+  const connection = {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    enableAutoPipelining: true,
+    connectTimeout: 2000,
+    retryStrategy: (times: number) => Math.min(times * 100, 1000),
+  };
+  const db = new Redis(options.url, connection);
+  const sub = new Redis(options.url, { ...connection, enableOfflineQueue: true });
+  let lastError = '';
+  for (const r of [db, sub]) {
+    r.on('error', (e: Error) => {
+      // Said once per kind of failure, not once per reconnection attempt.
+      if (e.message !== lastError) console.error(`idcard-mock: state store ${where}: ${e.message}`);
+      lastError = e.message;
+    });
+    r.on('ready', () => { lastError = ''; });
+  }
+  for (const [name, script] of Object.entries(SCRIPTS)) db.defineCommand(name, script);
+  const run = db as unknown as Record<keyof typeof SCRIPTS, (...args: (string | number)[]) => Promise<unknown>>;
+
+  const p = `${options.prefix}:`;
+  const k = {
+    journal: `${p}journal`, live: `${p}journal:live`, names: `${p}names`, rate: `${p}rate:`, token: `${p}token:`, lockout: `${p}lockout:`,
+    nonce: `${p}nonce:`, bindings: `${p}bindings`, active: `${p}active`, bindingId: `${p}binding-id`, counters: `${p}counters`,
+    coverageApis: `${p}coverage`, coverage: `${p}coverage:`, clock: `${p}clock`, day: `${p}day:`,
+  };
+  /** Every command goes through here: a failure while Redis is away is the store being unreachable, anything else a bug. */
+  const guard = async <T>(command: () => Promise<T>): Promise<T> => {
+    if (db.status !== 'ready') throw new StateUnavailable(where, new Error(`connection ${db.status}`));
+    try {
+      return await command();
+    } catch (e) {
+      if (db.status !== 'ready' || /Connection is closed|Stream isn't writeable|ECONNRESET|EPIPE/.test((e as Error).message)) throw new StateUnavailable(where, e);
+      throw e;
+    }
+  };
+  const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : JSON.parse(text) as T);
+  const listeners = new Listeners();
+  let subscribed: Promise<unknown> | undefined;
+  sub.on('message', (_channel: string, text: string) => { listeners.tell(JSON.parse(text) as JournalEntry); });
+
+  const state: State = {
+    kind: 'redis',
+    journal: {
+      record: (entry) => guard(async () => {
+        const text = JSON.stringify(entry);
+        // The capped stream keeps the last journalSize entries of all replicas, in the order Redis took them.
+        await Promise.all([db.xadd(k.journal, 'MAXLEN', String(Math.max(1, options.journalSize ?? 1000)), '*', 'e', text), db.publish(k.live, text)]);
+      }),
+      list: () => guard(async () => (await db.xrange(k.journal, '-', '+')).map(([, fields]) => JSON.parse(fields[1]!) as JournalEntry)),
+      onRecord: (fn) => {
+        subscribed ??= sub.subscribe(k.live).catch((e: unknown) => { subscribed = undefined; console.error(`idcard-mock: state store ${where}: cannot follow the journal: ${(e as Error).message}`); });
+        return listeners.add(fn);
+      },
+      reset: () => guard(async () => { await db.del(k.journal); }),
+    },
+    register: {
+      remember: (idNum, name) => guard(async () => { if (idNum) await db.hset(k.names, idNum, name); }),
+      nameOf: (idNum) => guard(async () => (await db.hget(k.names, idNum)) ?? options.declared?.get(idNum)),
+      countToday: (day, key) => guard(async () => Number(await run.countToday(`${k.day}${day}`, key, DAY_COUNT_TTL_S))),
+      reset: () => deleteMatching(`${k.day}*`).then(() => guard(async () => { await db.del(k.names); })),
+    },
+    rateWindows: {
+      exceeded: (key, limit, now) => guard(async () => {
+        const count = Number(await run.rateWindow(`${k.rate}${key}`, now, limit.seconds * 1000));
+        return count > limit.points ? count : undefined;
+      }),
+      reset: () => deleteMatching(`${k.rate}*`),
+    },
+    tokens: {
+      issue: (now, lifetimeMs, who) => guard(async () => {
+        const issued = newToken(now, lifetimeMs, who);
+        // Expiry is judged on the emulated clock (authenticate); Redis only forgets a token well after it has expired there.
+        await db.set(`${k.token}${issued.token}`, JSON.stringify(issued), 'PX', Math.max(lifetimeMs * 2, 60_000));
+        return issued;
+      }),
+      find: (token) => guard(async () => parse<IssuedToken>(await db.get(`${k.token}${token}`))),
+      reset: () => deleteMatching(`${k.token}*`),
+    },
+    lockout: {
+      lockedUntil: (id, now) => guard(async () => {
+        const until = Number(await run.lockedUntil(`${k.lockout}${id}`, now));
+        return until > 0 ? until : undefined;
+      }),
+      fail: (id, now, rule) => guard(async () => {
+        const [count, until] = (await run.lockoutFail(`${k.lockout}${id}`, now, rule.failures, rule.seconds * 1000)) as [number, number];
+        return until > 0 ? { count, lockedUntil: until } : { count };
+      }),
+      succeed: (id) => guard(async () => { await db.del(`${k.lockout}${id}`); }),
+      reset: () => deleteMatching(`${k.lockout}*`),
+    },
+    nonces: {
+      use: (credential, nonce, now, windowMs) => guard(async () => Number(await run.useNonce(`${k.nonce}${credential}\0${nonce}`, now, windowMs)) === 1),
+      reset: () => deleteMatching(`${k.nonce}*`),
+    },
+    bindings: {
+      bind: (caller, spec) => guard(async () => {
+        const b: Binding = { ...spec, id: await db.incr(k.bindingId) };
+        await db.hset(k.bindings, caller, JSON.stringify(b));
+        return b;
+      }),
+      unbind: (caller) => guard(async () => (await db.hdel(k.bindings, caller)) > 0),
+      of: (caller) => guard(async () => parse<Binding>(await db.hget(k.bindings, caller))),
+      all: () => guard(async () => Object.fromEntries(Object.entries(await db.hgetall(k.bindings)).map(([c, t]) => [c, JSON.parse(t) as Binding]))),
+      forCaller: (caller) => guard(async () => {
+        const [binding, active] = await Promise.all([db.hget(k.bindings, caller), db.get(k.active)]);
+        return { binding: parse<Binding>(binding), active: parse<Binding>(active) };
+      }),
+      setActive: (spec: BindingSpec | undefined) => guard(async () => {
+        if (!spec) return void (await db.del(k.active));
+        const b: Binding = { ...spec, id: await db.incr(k.bindingId) };
+        await db.set(k.active, JSON.stringify(b));
+        return b;
+      }),
+      active: () => guard(async () => parse<Binding>(await db.get(k.active))),
+      reset: () => guard(async () => { await db.del(k.bindings, k.active); }),
+    },
+    counters: {
+      read: (keys) => guard(async () => (keys.length ? (await db.hmget(k.counters, ...keys)).map(Number) : [])),
+      take: (takes) => guard(async () => {
+        if (!takes.length) return true;
+        return Number(await run.takeCounters(k.counters, ...takes.flatMap((t) => [t.key, t.was, t.by]))) === 1;
+      }),
+      reset: () => guard(async () => { await db.del(k.counters); }),
+    },
+    coverage: {
+      record: (api, outcome) => guard(async () => { await Promise.all([db.sadd(k.coverageApis, api), db.sadd(`${k.coverage}${api}`, outcome)]); }),
+      seen: () => guard(async () => {
+        const apis = await db.smembers(k.coverageApis);
+        const outcomes = await Promise.all(apis.map((api) => db.smembers(`${k.coverage}${api}`)));
+        return new Map(apis.map((api, i) => [api, new Set(outcomes[i])]));
+      }),
+      reset: () => deleteMatching(`${k.coverage}*`).then(() => guard(async () => { await db.del(k.coverageApis); })),
+    },
+    clock: {
+      load: () => guard(async () => parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 }),
+      // Optimistic: WATCH the setting, write the change in MULTI, and try again if another replica wrote first.
+      update: (change) => guard(async () => {
+        for (;;) {
+          await db.watch(k.clock);
+          const next = change(parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 });
+          if (await db.multi().set(k.clock, JSON.stringify(next)).exec()) return next;
+        }
+      }),
+    },
+    healthy: () => db.status === 'ready',
+    reset: async () => {
+      for (const part of ['journal', 'register', 'rateWindows', 'tokens', 'lockout', 'nonces', 'bindings', 'counters', 'coverage'] as const) await state[part].reset();
+    },
+    close: async () => {
+      await Promise.allSettled([db.quit(), sub.quit()]);
+      db.disconnect();
+      sub.disconnect();
+    },
+  };
+
+  /** Deletes the keys under a pattern of this prefix, a batch at a time (SCAN never blocks Redis as KEYS would). */
+  async function deleteMatching(pattern: string): Promise<void> {
+    await guard(async () => {
+      let cursor = '0';
+      do {
+        const [next, keys] = await db.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        if (keys.length) await db.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    });
+  }
+
+  return {
+    state,
+    connect: async () => {
+      try {
+        await Promise.all([db.connect(), sub.connect()]);
+      } catch (e) {
+        db.disconnect();
+        sub.disconnect();
+        throw new Error(`cannot reach the state store ${where}: ${(e as Error).message}`, { cause: e });
+      }
+    },
+  };
+}
