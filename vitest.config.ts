@@ -5,11 +5,12 @@ import { defineConfig, configDefaults } from 'vitest/config';
 // - images: the files that read the fixture images, written once per run by test/setup/fixtureImages.ts.
 // - slow: the long suites, `npm run test:slow`: the soak, the installed package in scratch projects, every
 //   fuzz file (test/fuzz/, the concurrent fuzz included; `npm run fuzz` is the same files with --mode fuzz,
-//   the concurrent fuzz's 5,000 cases instead of 300), the second run of the fixture images.
+//   the concurrent fuzz's 5,000 cases instead of 300), the second run of the fixture images, and the three
+//   replicas on one redis-server with Redis lost and back (test/state/).
 // `npm run check` (what CI runs) runs `npm test` and then `npm run test:slow`: every file once.
 // A file given by path runs in its own project: `npx vitest run test/soak/soak.test.ts` works for every file.
 const IMAGES = ['test/fixtures-images.test.ts', 'test/scenarios/catalogThreeWays.test.ts'];
-const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.repeat.test.ts'];
+const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.repeat.test.ts', 'test/state/replicas.test.ts', 'test/state/redisLost.test.ts'];
 // .scratch/ holds work in progress that is not part of the suite. examples/ are a user's tests of
 // the installed package: test/package/consumers.test.ts runs them in a project of their own.
 const exclude = [...configDefaults.exclude, '.scratch/**', 'examples/**'];

@@ -196,10 +196,12 @@ async function capture(req: IncomingMessage, raw: RawRequest, style: string, fac
   return captureBody(req, limit, (size) => roleError('bodyTooLarge', { size, limit, style }));
 }
 
-/** What cannot be recorded while the state store is lost is said once per request on stderr; the answer is already out. */
+/**
+ * What cannot be recorded while the state store is lost (coverage, the journal) is dropped: the answer is
+ * already out and said why (the notice), and the store's loss and return are said once each on stderr.
+ */
 function storeLost(e: unknown): void {
   if (!isStateUnavailable(e)) throw e;
-  console.error(`idcard-mock: not recorded: ${e.message}`);
 }
 
 /** A fixed window per caller: per API (`scope: action`) or across the provider (`provider`). */

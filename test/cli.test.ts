@@ -182,6 +182,9 @@ describe('errors in what the user typed: one line naming it, exit code 2', { tim
   it.each([
     [['--auth', 'maybe'], {}, 'idcard-mock: --auth must be one of lenient, strict, off, got "maybe"'],
     [['--prot', '1'], {}, 'idcard-mock: unknown option --prot (did you mean --port?); idcard-mock --help lists the options'],
+    [['--state', 'postgres://db'], {}, 'idcard-mock: --state must match pattern "^(memory|rediss?://[^\\s]+)$", got "postgres://db"'],
+    // Nothing listens on port 1: exit 2 before listening, the password masked.
+    [['--port', '0'], { IDCARD_MOCK_STATE: 'redis://me:hunter2@127.0.0.1:1/0' }, 'idcard-mock: cannot reach the state store redis://me:***@127.0.0.1:1/0: connect ECONNREFUSED 127.0.0.1:1'],
   ] as const)('%j %j', async (args, env, message) => {
     const { code, out, err } = await runToExit([...args], env);
     expect(code).toBe(2);

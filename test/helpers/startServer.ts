@@ -11,15 +11,18 @@ export interface TestServer { port: number; endpoint: string; url: string; runti
  */
 export async function startServer(options: AppOptions = {}): Promise<TestServer> {
   const server = createServer({ checkResponses: true, ...options });
+  const runtime = runtimeOf(server.app);
+  await runtime.connectState();
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
+  runtime.replica = `127.0.0.1:${port}`;
   return {
     port,
     endpoint: `127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}`,
-    runtime: runtimeOf(server.app),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    runtime,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => runtime.state.close()),
   };
 }
 

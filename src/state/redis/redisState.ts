@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { Listeners, type JournalEntry } from '../journal.ts';
 import { newToken, type IssuedToken } from '../tokenStore.ts';
 import { StateUnavailable } from './StateUnavailable.ts';
@@ -36,7 +36,7 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Sta
  */
 export function redisState(options: RedisStateOptions): { state: State; connect(): Promise<void> } {
   const where = maskedUrl(options.url);
-  const connection = {
+  const connection: RedisOptions = {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -44,19 +44,33 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     connectTimeout: 2000,
     retryStrategy: (times: number) => Math.min(times * 100, 1000),
   };
-  const db = new Redis(options.url, connection);
-  const sub = new Redis(options.url, { ...connection, enableOfflineQueue: true });
-  let lastError = '';
-  for (const r of [db, sub]) {
-    r.on('error', (e: Error) => {
-      // Said once per kind of failure, not once per reconnection attempt.
-      if (e.message !== lastError) console.error(`idcard-mock: state store ${where}: ${e.message}`);
-      lastError = e.message;
+  // Made by connect(): ioredis is loaded only by an emulator that uses Redis (it costs the in-memory start-up half a second).
+  let db: Redis;
+  let sub: Redis;
+  let run: Record<keyof typeof SCRIPTS, (...args: (string | number)[]) => Promise<unknown>>;
+  let lost = false;
+  let connected = false;
+  const open = async (): Promise<void> => {
+    const { Redis } = await import('ioredis');
+    db = new Redis(options.url, connection);
+    sub = new Redis(options.url, { ...connection, enableOfflineQueue: true });
+    db.on('error', (e: Error) => {
+      // Said once per loss, not once per reconnection attempt.
+      if (!connected || lost) return;
+      lost = true;
+      console.error(`idcard-mock: lost the state store ${where} (${e.message}): API requests get the vendor's internal error and are not recorded, the control plane answers 503, until it is back`);
     });
-    r.on('ready', () => { lastError = ''; });
-  }
-  for (const [name, script] of Object.entries(SCRIPTS)) db.defineCommand(name, script);
-  const run = db as unknown as Record<keyof typeof SCRIPTS, (...args: (string | number)[]) => Promise<unknown>>;
+    db.on('ready', () => {
+      if (lost) console.error(`idcard-mock: the state store ${where} is back`);
+      lost = false;
+      connected = true;
+    });
+    // The subscriber's own errors are the same loss, said above; ioredis would print them as unhandled.
+    sub.on('error', () => {});
+    sub.on('message', (_channel: string, text: string) => { if (listeners.size) listeners.tell(JSON.parse(text) as JournalEntry); });
+      for (const [name, script] of Object.entries(SCRIPTS)) db.defineCommand(name, script);
+    run = db as unknown as typeof run;
+  };
 
   const p = `${options.prefix}:`;
   const k = {
@@ -66,7 +80,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   };
   /** Every command goes through here: a failure while Redis is away is the store being unreachable, anything else a bug. */
   const guard = async <T>(command: () => Promise<T>): Promise<T> => {
-    if (db.status !== 'ready') throw new StateUnavailable(where, new Error(`connection ${db.status}`));
+    if (db?.status !== 'ready') throw new StateUnavailable(where, new Error(`connection ${db.status}`));
     try {
       return await command();
     } catch (e) {
@@ -76,8 +90,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : JSON.parse(text) as T);
   const listeners = new Listeners();
-  let subscribed: Promise<unknown> | undefined;
-  sub.on('message', (_channel: string, text: string) => { listeners.tell(JSON.parse(text) as JournalEntry); });
+  let clockTurn: Promise<unknown> = Promise.resolve();
 
   const state: State = {
     kind: 'redis',
@@ -88,10 +101,8 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
         await Promise.all([db.xadd(k.journal, 'MAXLEN', String(Math.max(1, options.journalSize ?? 1000)), '*', 'e', text), db.publish(k.live, text)]);
       }),
       list: () => guard(async () => (await db.xrange(k.journal, '-', '+')).map(([, fields]) => JSON.parse(fields[1]!) as JournalEntry)),
-      onRecord: (fn) => {
-        subscribed ??= sub.subscribe(k.live).catch((e: unknown) => { subscribed = undefined; console.error(`idcard-mock: state store ${where}: cannot follow the journal: ${(e as Error).message}`); });
-        return listeners.add(fn);
-      },
+      // The replica follows the live channel from connect() on, so a listener added now misses nothing recorded after.
+      onRecord: (fn) => listeners.add(fn),
       reset: () => guard(async () => { await db.del(k.journal); }),
     },
     register: {
@@ -175,19 +186,25 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     clock: {
       load: () => guard(async () => parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 }),
       // Optimistic: WATCH the setting, write the change in MULTI, and try again if another replica wrote first.
-      update: (change) => guard(async () => {
-        for (;;) {
-          await db.watch(k.clock);
-          const next = change(parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 });
-          if (await db.multi().set(k.clock, JSON.stringify(next)).exec()) return next;
-        }
-      }),
+      // WATCH belongs to the connection, so this replica's own changes take turns on it.
+      update: (change) => {
+        const turn = clockTurn.then(() => guard(async () => {
+          for (;;) {
+            await db.watch(k.clock);
+            const next = change(parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 });
+            if (await db.multi().set(k.clock, JSON.stringify(next)).exec()) return next;
+          }
+        }));
+        clockTurn = turn.catch(() => undefined);
+        return turn;
+      },
     },
-    healthy: () => db.status === 'ready',
+    healthy: () => db?.status === 'ready',
     reset: async () => {
       for (const part of ['journal', 'register', 'rateWindows', 'tokens', 'lockout', 'nonces', 'bindings', 'counters', 'coverage'] as const) await state[part].reset();
     },
     close: async () => {
+      if (!db) return;
       await Promise.allSettled([db.quit(), sub.quit()]);
       db.disconnect();
       sub.disconnect();
@@ -209,12 +226,21 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   return {
     state,
     connect: async () => {
+      // The connection's own error (ECONNREFUSED, a TLS or AUTH failure) says more than the rejection's "Connection is closed".
+      let first: Error | undefined;
+      const heard = (e: Error): void => { first ??= e; };
+      await open();
+      db.on('error', heard);
       try {
         await Promise.all([db.connect(), sub.connect()]);
+        await sub.subscribe(k.live);
       } catch (e) {
         db.disconnect();
         sub.disconnect();
-        throw new Error(`cannot reach the state store ${where}: ${(e as Error).message}`, { cause: e });
+        const reason = first ?? (e as Error);
+        throw new Error(`cannot reach the state store ${where}: ${reason.message}`, { cause: reason });
+      } finally {
+        db.off('error', heard);
       }
     },
   };
