@@ -13,6 +13,7 @@ import { hasWrk, runLoad, type LoadResult, type LoaderName } from './lib/loaders
 import { choosePinning, peakRssMb, resetPeakRss, spawnToFirstAnswer, startServerProcess, stopProcess, waitIdle, type Started } from './lib/processes.ts';
 import { credentialsFile, huaweiIdCard, idCardOcr, tryOnce, type SignedRequest } from './lib/requests.ts';
 import { formatReport, median, type BenchResult, type LoadSummary, type ServerName } from './lib/report.ts';
+import { startRedis } from '../test/helpers/redisServer.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, loader: { type: 'string' }, rounds: { type: 'string' }, out: { type: 'string' } } });
@@ -41,10 +42,15 @@ const work = mkdtempSync(join(tmpdir(), 'idcard-mock-bench-'));
 const credentials = join(work, 'credentials.json');
 writeFileSync(credentials, credentialsFile());
 const emulatorArgs = ['bin/idcard-mock.js', '--auth', 'lenient', '--credentials', credentials, '--no-rate-limit', '--no-request-log'];
-const SERVERS: { name: ServerName; args: string[] }[] = [
+// Debian's redis-server, started here like the tests start it, for the shared-state row (issue 18: at least 0.5× of memory).
+const redis = await startRedis();
+/** The one load the Redis-backed emulator is measured on, beside the in-memory one. */
+const SHARED_STATE_LOAD = 'IDCardOCR small c=10';
+const SERVERS: { name: ServerName; args: string[]; only?: string }[] = [
   { name: 'node:http', args: ['bench/servers/node-http.mjs'] },
   { name: 'express', args: ['bench/servers/express.mjs'] },
   { name: 'idcard-mock', args: emulatorArgs },
+  { name: 'idcard-mock --state redis', args: [...emulatorArgs, '--state', redis.url, '--state-prefix', 'bench'], only: SHARED_STATE_LOAD },
 ];
 
 const started = new Map<ServerName, Started>();
@@ -62,17 +68,18 @@ try {
       runs.set(key, entry);
       // Fresh servers for every load, so that its peak RSS is its own, not what an earlier 7 MB load left
       // behind; each must answer the load correctly first (Tencent errors are HTTP 200), then warms up.
-      for (const s of SERVERS) {
+      const servers = SERVERS.filter((s) => s.only === undefined || s.only === key);
+      for (const s of servers) {
         const server = await startServerProcess(process.execPath, [...s.args, '--port', '0'], { cpu: pin.servers, cwd: root });
         started.set(s.name, server);
         const answer = await tryOnce(server.url, load.make(hostOf(server.url), Date.now()));
         if (!answer.ok) throw new Error(`${s.name} did not accept ${load.name}: ${answer.status} ${answer.body}`);
         await measure(server, { ...load, connections: load.name.endsWith('large') ? 1 : Math.min(load.connections, 10), durationS: plan.warmS });
       }
-      const order = SERVERS.map((_, i) => SERVERS[(i + round) % SERVERS.length]!.name); // who goes first rotates
+      const order = servers.map((_, i) => servers[(i + round) % servers.length]!.name); // who goes first rotates
       for (const name of order) {
         const r = await measure(started.get(name)!, load);
-        if (name === 'idcard-mock') for (const code of await journalNotOk(started.get(name)!.url)) emulatorNotOk[`${key}: ${code}`] = (emulatorNotOk[`${key}: ${code}`] ?? 0) + 1;
+        if (name.startsWith('idcard-mock')) for (const code of await journalNotOk(started.get(name)!.url)) emulatorNotOk[`${key}: ${code}`] = (emulatorNotOk[`${key}: ${code}`] ?? 0) + 1;
         entry.results.set(name, [...(entry.results.get(name) ?? []), r]);
         log(`  round ${round + 1} ${key.padEnd(34)} ${name.padEnd(12)} ${r.rps.toFixed(1).padStart(9)} req/s  p99 ${r.p99Ms.toFixed(1)} ms  peak RSS ${r.peakRssMb?.toFixed(0)} MB`);
       }
@@ -130,6 +137,7 @@ try {
   log(`bench: wrote ${out}`);
 } finally {
   for (const s of started.values()) await stopProcess(s.child);
+  await redis.stop();
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -1,6 +1,7 @@
 import type { LoadResult } from './loaders.ts';
 
-export type ServerName = 'node:http' | 'express' | 'idcard-mock';
+/** `idcard-mock --state redis`: the emulator with its state in a redis-server the bench starts, on the 2 kB c=10 load only. */
+export type ServerName = 'node:http' | 'express' | 'idcard-mock' | 'idcard-mock --state redis';
 export const REFERENCES = ['express', 'node:http'] as const;
 
 export interface ServerFigures {
@@ -11,7 +12,7 @@ export interface ServerFigures {
   rounds: (LoadResult & { peakRssMb?: number })[];
 }
 
-export interface LoadSummary { name: string; connections: number; bodyBytes: number; durationS: number; servers: Record<ServerName, ServerFigures> }
+export interface LoadSummary { name: string; connections: number; bodyBytes: number; durationS: number; servers: Record<Exclude<ServerName, 'idcard-mock --state redis'>, ServerFigures> & { 'idcard-mock --state redis'?: ServerFigures } }
 
 export interface BenchResult {
   date: string; command: string; commit: string;
@@ -56,6 +57,11 @@ export function formatReport(r: BenchResult): string {
     for (const ref of REFERENCES) {
       const f = l.servers[ref];
       lines.push(cols([label, `idcard-mock ÷ ${ref}`, ratio(emu.rps, f.rps), ratio(emu.p50Ms, f.p50Ms), ratio(emu.p99Ms, f.p99Ms), ratio(emu.peakRssMb, f.peakRssMb), '']));
+    }
+    const shared = l.servers['idcard-mock --state redis'];
+    if (shared) {
+      lines.push(cols([label, 'idcard-mock --state redis', num(shared.rps), num(shared.p50Ms), num(shared.p99Ms), num(shared.peakRssMb), String(shared.errors)]));
+      lines.push(cols([label, 'idcard-mock --state redis ÷ memory', ratio(shared.rps, emu.rps), ratio(shared.p50Ms, emu.p50Ms), ratio(shared.p99Ms, emu.p99Ms), ratio(shared.peakRssMb, emu.peakRssMb), '']));
     }
   }
   lines.push('', cols(['spawn → first HTTP 200', `median ms (${r.plan.startups} runs)`, '÷ express started the same way', '÷ node:http']), cols(['---', '---:', '---:', '---:']));

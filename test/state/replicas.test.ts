@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedis, type RedisServer } from '../helpers/redisServer.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
@@ -125,6 +127,33 @@ describe('three replicas on one Redis', () => {
       expect(new Set(journal.map((e) => e.replica))).toEqual(new Set(replicas.map((x) => x.endpoint)));
       const coverage = (await (await fetch(`${r.url}/__mock/coverage`)).json()) as Record<string, { errors: Record<string, boolean> }>;
       for (const code of errors) expect(coverage['tencent:IDCardOCR']!.errors[code], `${code} on ${r.endpoint}`).toBe(true);
+    }
+  });
+});
+
+describe('two `idcard-mock start` processes on one redis-server (docs/replicas.md)', () => {
+  it('a binding put through one is obeyed by the other, through the Tencent SDK', { timeout: 60_000 }, async () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const start = async () => {
+      const child = spawn(process.execPath, ['bin/idcard-mock.js', '--port', '0', '--no-request-log', '--state', redis.url, '--state-prefix', `cli-${process.pid}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+      while (!out.includes('\n')) await once(child.stdout, 'data');
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (!url) throw new Error(`did not start: ${out}`);
+      return { child, url, endpoint: new URL(url).host };
+    };
+    const [one, two] = await Promise.all([start(), start()]);
+    try {
+      const put = await fetch(`${one.url}/__mock/bindings/${WELL_KNOWN.tencent.secretId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'FailedOperation.ImageBlur' }) });
+      expect(put.status).toBe(200);
+      expect((await tencentError(tencentOcr(two.endpoint).IDCardOCR(card))).code).toBe('FailedOperation.ImageBlur');
+      expect(await (await fetch(`${two.url}/__mock/health`)).json()).toMatchObject({ status: 'ok', state: 'redis', replica: expect.stringMatching(new RegExp(`:${new URL(two.url).port}$`)) });
+    } finally {
+      for (const p of [one, two]) {
+        p.child.kill('SIGTERM');
+        if (p.child.exitCode === null) await once(p.child, 'exit');
+      }
     }
   });
 });

@@ -173,3 +173,32 @@ describe.each(Object.keys(stores))('the state contract: %s', (kind) => {
     expect(await state.clock.load()).toEqual({ offsetMs: 7 });
   });
 });
+
+describe('what Redis holds', () => {
+  it('no ID number or name of the register, in keys or values: they are sealed', async () => {
+    const prefix = `sealed-${process.pid}`;
+    const r = redisState({ url: redis.url, prefix, declared });
+    await r.connect();
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(redis.url);
+    try {
+      const id = '110101199003070038';
+      await r.state.register.remember(id, '王小明');
+      await r.state.register.countToday('20260301', `IdCard:${id}`);
+      await r.state.register.countToday('20260301', 'Name:王小明');
+      expect(await r.state.register.nameOf(id)).toBe('王小明');
+      const keys = await raw.keys(`${prefix}:*`);
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      const dump = JSON.stringify(await Promise.all(keys.map(async (key) => [key, await raw.hgetall(key)])));
+      for (const secret of [id, id.slice(6, 14), '王小明']) expect(dump).not.toContain(secret);
+      // Another prefix (another emulator) cannot read this one's register.
+      const other = redisState({ url: redis.url, prefix: `${prefix}-other`, declared });
+      await other.connect();
+      expect(await other.state.register.nameOf(id)).toBeUndefined();
+      await other.state.close();
+    } finally {
+      raw.disconnect();
+      await r.state.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Redis, RedisOptions } from 'ioredis';
 import { Listeners, type JournalEntry } from '../journal.ts';
+import { sealedRegister } from './sealedRegister.ts';
 import { newToken, type IssuedToken } from '../tokenStore.ts';
 import { StateUnavailable } from './StateUnavailable.ts';
 import { maskedUrl } from './maskedUrl.ts';
@@ -73,6 +74,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   };
 
   const p = `${options.prefix}:`;
+  const seal = sealedRegister(`${options.url}\0${options.prefix}`);
   const k = {
     journal: `${p}journal`, live: `${p}journal:live`, names: `${p}names`, rate: `${p}rate:`, token: `${p}token:`, lockout: `${p}lockout:`,
     nonce: `${p}nonce:`, bindings: `${p}bindings`, active: `${p}active`, bindingId: `${p}binding-id`, counters: `${p}counters`,
@@ -106,9 +108,12 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
       reset: () => guard(async () => { await db.del(k.journal); }),
     },
     register: {
-      remember: (idNum, name) => guard(async () => { if (idNum) await db.hset(k.names, idNum, name); }),
-      nameOf: (idNum) => guard(async () => (await db.hget(k.names, idNum)) ?? options.declared?.get(idNum)),
-      countToday: (day, key) => guard(async () => Number(await run.countToday(`${k.day}${day}`, key, DAY_COUNT_TTL_S))),
+      remember: (idNum, name) => guard(async () => { if (idNum) await db.hset(k.names, seal.field(idNum), seal.name(idNum, name)); }),
+      nameOf: (idNum) => guard(async () => {
+        const sealed = await db.hget(k.names, seal.field(idNum));
+        return (sealed === null ? undefined : seal.open(idNum, sealed)) ?? options.declared?.get(idNum);
+      }),
+      countToday: (day, key) => guard(async () => Number(await run.countToday(`${k.day}${day}`, seal.field(key), DAY_COUNT_TTL_S))),
       reset: () => deleteMatching(`${k.day}*`).then(() => guard(async () => { await db.del(k.names); })),
     },
     rateWindows: {
