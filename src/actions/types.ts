@@ -2,7 +2,8 @@ import type { ApiDefinition, Flavor, Language, ProviderFacts } from '../data/typ
 import type { AuthMode } from '../config.ts';
 import type { ImageInput } from '../pipeline/resolveImage.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
-import type { RegisterStore, TokenStoreContract } from '../state/State.ts';
+import type { RegisterStore } from '../state/identityRegister.ts';
+import type { TokenStoreContract } from '../state/tokenStore.ts';
 import type { Person } from '../identity/index.ts';
 
 /** What an action's logic may read and change: the request, the chosen scenario, and the state it owns. */

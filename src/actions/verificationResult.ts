@@ -1,6 +1,6 @@
 import { idCheckDigit } from '../identity/index.ts';
 import type { Results } from '../data/types.ts';
-import type { RegisterStore } from '../state/State.ts';
+import type { RegisterStore } from '../state/identityRegister.ts';
 
 export interface VerificationInput {
   name: string;

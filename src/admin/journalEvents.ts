@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { JournalEntry } from '../state/journal.ts';
-import type { JournalStore } from '../state/State.ts';
+import type { JournalStore } from '../state/journal.ts';
 
 /** How many recorded entries a new subscriber gets first, unless it asks with `?last=N`. */
 const REPLAY = 100;

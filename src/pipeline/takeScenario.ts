@@ -1,5 +1,5 @@
 import { chooseScenarios, type ChosenScenario, type ScenarioRequest } from './chooseScenarios.ts';
-import type { CounterStore, CounterTake } from '../state/State.ts';
+import type { CounterStore, CounterTake } from '../state/counters.ts';
 
 /** How often a choice is made again when other requests keep taking the same counters first; far more than replicas ever race. */
 const MAX_ATTEMPTS = 100;

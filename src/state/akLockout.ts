@@ -1,4 +1,3 @@
-import type { LockoutStore } from './State.ts';
 
 /** The lockout rule of a provider's data (huawei provider.json `limits.lockout`). */
 export interface LockoutRule { failures: number; seconds: number }
@@ -32,4 +31,13 @@ export class AkLockout implements LockoutStore {
     this.failures.clear();
     return Promise.resolve();
   }
+}
+
+export interface LockoutStore {
+  /** When a locked credential's lockout ends (emulated-clock ms); undefined when it is not locked (an ended lockout is forgotten). */
+  lockedUntil(id: string, now: number): Promise<number | undefined>;
+  /** Counts a failure: how many in a row so far, and the lockout's end once the rule's count is reached. */
+  fail(id: string, now: number, rule: LockoutRule): Promise<{ count: number; lockedUntil?: number }>;
+  succeed(id: string): Promise<void>;
+  reset(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 import type { Outcome } from '../data/types.ts';
-import type { BindingStore } from './State.ts';
 
 /** What a caller is bound to (PUT /__mock/bindings/{credential}), or the server-wide active scenario. */
 export interface Binding {
@@ -61,4 +60,16 @@ export class Bindings implements BindingStore {
     this.activeBinding = undefined;
     return Promise.resolve();
   }
+}
+
+export interface BindingStore {
+  bind(caller: string, spec: BindingSpec): Promise<Binding>;
+  unbind(caller: string): Promise<boolean>;
+  of(caller: string): Promise<Binding | undefined>;
+  all(): Promise<Record<string, Binding>>;
+  /** The caller's binding and the active scenario, in one read (what every request needs). */
+  forCaller(caller: string): Promise<{ binding?: Binding; active?: Binding }>;
+  setActive(spec: BindingSpec | undefined): Promise<Binding | undefined>;
+  active(): Promise<Binding | undefined>;
+  reset(): Promise<void>;
 }

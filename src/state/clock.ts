@@ -1,4 +1,3 @@
-import type { ClockStore } from './State.ts';
 
 /** Where the emulated clock stands against its base clock: shifted by `offsetMs`, or stopped at `frozenAt`. */
 export interface ClockSetting { offsetMs: number; frozenAt?: number }
@@ -60,4 +59,11 @@ export function memoryClockStore(): ClockStore {
     load: () => Promise.resolve(setting),
     update: (fn) => Promise.resolve((setting = fn(setting))),
   };
+}
+
+export interface ClockStore {
+  /** The shared setting now. */
+  load(): Promise<ClockSetting>;
+  /** Changes it in one step (a replica's advance and another's set do not lose each other); returns the new setting. */
+  update(change: (current: ClockSetting) => ClockSetting): Promise<ClockSetting>;
 }

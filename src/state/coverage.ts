@@ -1,6 +1,5 @@
 import { apiKey } from '../data/apiKey.ts';
 import type { ApiDefinition } from '../data/types.ts';
-import type { CoverageStore } from './State.ts';
 
 /** Outcomes of one API this run has produced, by any route: `error:<code>`, `warning:<code>`, `result:<code>`. */
 export class Coverage implements CoverageStore {
@@ -49,3 +48,10 @@ export type CoverageReport = Record<string, {
   total: number;
   percent: number;
 }>;
+
+export interface CoverageStore {
+  record(api: string, outcome: string): Promise<void>;
+  /** Every outcome produced so far, by API key (`error:<code>`, `warning:<code>`, `result:<code>`). */
+  seen(): Promise<Map<string, Set<string>>>;
+  reset(): Promise<void>;
+}

@@ -1,4 +1,3 @@
-import type { RegisterStore } from './State.ts';
 
 /** A person on record: the name the ID database holds for an ID number. */
 export interface RecordedPerson { name: string; idNum: string }
@@ -51,4 +50,12 @@ export class IdentityRegister implements RegisterStore {
 /** The persons scenarios declare, by ID number. */
 export function declaredNames(persons: Iterable<RecordedPerson>): ReadonlyMap<string, string> {
   return new Map([...persons].map((p) => [p.idNum, p.name]));
+}
+
+export interface RegisterStore {
+  remember(idNum: string, name: string): Promise<void>;
+  nameOf(idNum: string): Promise<string | undefined>;
+  /** Counts one use of `key` on calendar day `day`; the day's count so far, this one included. */
+  countToday(day: string, key: string): Promise<number>;
+  reset(): Promise<void>;
 }

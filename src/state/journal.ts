@@ -1,4 +1,3 @@
-import type { JournalStore } from './State.ts';
 
 /** The stages of the request lifecycle (src/lifecycle.ts), in order. */
 export const STAGES = ['capture', 'decode', 'findApi', 'authenticate', 'rateLimit', 'validate', 'chooseScenario', 'produce', 'render', 'record'] as const;
@@ -95,4 +94,13 @@ export class Listeners {
       }
     }
   }
+}
+
+export interface JournalStore {
+  record(entry: JournalEntry): Promise<void>;
+  /** The entries, oldest first. */
+  list(): Promise<JournalEntry[]>;
+  /** Calls `fn` with every entry recorded from now on, by any replica; returns the function that stops it. */
+  onRecord(fn: (entry: JournalEntry) => void): () => void;
+  reset(): Promise<void>;
 }

@@ -1,5 +1,4 @@
 import type { RateLimit } from '../data/types.ts';
-import type { RateWindowStore } from './State.ts';
 
 /**
  * Fixed windows per key on the emulator's clock (`now`), so a test can burst and then move the clock
@@ -24,4 +23,10 @@ export class RateWindows implements RateWindowStore {
     this.windows.clear();
     return Promise.resolve();
   }
+}
+
+export interface RateWindowStore {
+  /** Counts one request; the window's count when it is over the limit, undefined otherwise. Atomic across replicas. */
+  exceeded(key: string, limit: RateLimit, now: number): Promise<number | undefined>;
+  reset(): Promise<void>;
 }

@@ -1,4 +1,3 @@
-import type { NonceStore } from './State.ts';
 
 /**
  * Signature nonces seen per credential, on the emulator's clock, for replay refusal: a signing scheme
@@ -26,4 +25,10 @@ export class SignatureNonces implements NonceStore {
     this.seen.clear();
     return Promise.resolve();
   }
+}
+
+export interface NonceStore {
+  /** Records the nonce; false if it was already seen less than `windowMs` ago. Atomic across replicas. */
+  use(credential: string, nonce: string, now: number, windowMs: number): Promise<boolean>;
+  reset(): Promise<void>;
 }

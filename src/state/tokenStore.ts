@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { TokenStoreContract } from './State.ts';
 
 /** What an IAM token was issued for (IAM 获取IAM用户Token（使用密码）). */
 export interface IssuedToken {
@@ -39,4 +38,11 @@ export class TokenStore implements TokenStoreContract {
     this.tokens.clear();
     return Promise.resolve();
   }
+}
+
+export interface TokenStoreContract {
+  /** `lifetimeMs`: the provider's token lifetime (huawei provider.json `limits.tokenLifetimeSeconds`). */
+  issue(now: number, lifetimeMs: number, who: Omit<IssuedToken, 'token' | 'issuedAt' | 'expiresAt'>): Promise<IssuedToken>;
+  find(token: string): Promise<IssuedToken | undefined>;
+  reset(): Promise<void>;
 }
