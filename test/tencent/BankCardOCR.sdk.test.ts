@@ -4,6 +4,8 @@ import { standingClock, startServer, type TestServer } from '../helpers/startSer
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { sniffImage } from '../../src/images/sniffImage.ts';
+import { loadData } from '../../src/data/loadData.ts';
+import { withWarningFlag } from '../helpers/sampleRequest.ts';
 
 /** BankCardOCR through the real tencentcloud-sdk-nodejs-ocr client (TC3-HMAC-SHA256). */
 interface BankCard {
@@ -81,5 +83,26 @@ describe('BankCardOCR: real input problems', () => {
     expect((await call({ ImageBase64: Buffer.from('not an image').toString('base64') })).code).toBe('FailedOperation.ImageDecodeFailed');
     const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
     expect((await call({ ImageBase64: gif.toString('base64') })).code).toBe('InvalidParameter.EngineImageDecodeFailed');
+  });
+});
+
+describe('BankCardOCR coverage', () => {
+  it('reaches 100 % once every error and warning of the data has been asked for through the SDK', async () => {
+    const fresh = await startServer({ rateLimit: false, now: standingClock(now.getTime()) });
+    try {
+      const data = loadData(new URL('../../', import.meta.url).pathname);
+      const api = data.apis.get('tencent:BankCardOCR')!;
+      const common = Object.keys(data.commonErrors.tencent ?? {});
+      const asked = [...new Set([...Object.keys(api.errors), ...common])].map((code) => [code, code])
+        .concat(Object.keys(api.warnings).map((code) => [`warning:${code}`, code]));
+      for (const [scenario, code] of asked) {
+        const req = withWarningFlag(api, code!, { ImageBase64: image('cov') });
+        await ocrClient(fresh.endpoint, { headers: { 'X-Mock-Scenario': scenario! } }).BankCardOCR(req).catch(() => undefined);
+      }
+      const report = await (await fetch(`${fresh.url}/__mock/coverage`)).json() as Record<string, { percent: number; total: number }>;
+      expect(report['tencent:BankCardOCR']).toMatchObject({ percent: 100, total: asked.length });
+    } finally {
+      await fresh.close();
+    }
   });
 });
