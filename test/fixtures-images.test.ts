@@ -2,9 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'jpeg-js';
+import luhn from 'luhn';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { loadData } from '../src/data/loadData.ts';
+import { bankBins } from '../src/identity/bank/bankBins.ts';
 import type { ApiDefinition } from '../src/data/types.ts';
 import { cardPicture } from '../src/fixtures/cardPicture.ts';
 import type { FixtureFile } from '../src/fixtures/FixtureIndex.ts';
@@ -63,7 +65,7 @@ describe('fixture images', () => {
       ].map((c) => `error ${c}`).concat(
         Object.keys(api.warnings).map((c) => `warning ${c}`),
         Object.keys(api.results.results).map((c) => `result ${c}`),
-        ['mainland-front', 'mainland-back', 'macao', 'double-side'].map((c) => `card ${c}`),
+        ['mainland-front', 'mainland-back', 'macao', 'double-side', 'bankcard'].map((c) => `card ${c}`),
       );
       for (const format of ['png', 'jpg']) {
         const got = filesOf(api).filter((f) => f.format === format).map((f) => `${f.kind} ${f.code}`);
@@ -110,7 +112,7 @@ describe('fixture images', () => {
     // Full JPEG decodes are slow in pure JS: one per picture (the others differ from it only in the marker label).
     const sampled = new Map<string, FixtureFile>();
     for (const f of index.files) if (f.format === 'jpg' && !sampled.has(f.card)) sampled.set(f.card, f);
-    expect(sampled.size).toBe(4);
+    expect(sampled.size).toBe(5);
     for (const f of sampled.values()) {
       const jpeg = decode(bytesOf(f), { useTArray: true });
       const png = index.files.find((x) => x.format === 'png' && x.action === f.action && x.code === f.code && x.kind === f.kind)!;
@@ -130,6 +132,7 @@ describe('fixture images', () => {
           'mainland-back': { card: 'mainland', side: 'BACK' },
           macao: { card: 'macao', side: 'FRONT' },
           'double-side': { card: 'mainland', cards: 'front+back' },
+          bankcard: { card: 'bankcard' },
         }[f.code];
         expect(readMarkers(bytes), f.path).toEqual(expected);
         expect(f.scenario).toBeNull();
@@ -146,11 +149,15 @@ describe('fixture images', () => {
   it('show the card each API reads behind its outcomes', () => {
     for (const f of index.files) {
       const rules = data.apis.get(`${f.provider}:${f.action}`)!.meta.image!;
-      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'macao' ? 'macao' : 'mainland-front');
+      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'mainland' ? 'mainland-front' : rules.card);
     }
     // The Macao card is refused by the mainland APIs, as the README says for IDCardOCR.
     const macaoOnIdCardOcr = index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'macao')!;
     expect(macaoOnIdCardOcr.imageError).toBe(data.apis.get('tencent:IDCardOCR')!.meta.image!.errors.wrongCard);
+    // A bank card is no ID card, and an ID card no bank card.
+    expect(index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'bankcard')!.imageError).toBe('FailedOperation.ImageNoIdCard');
+    expect(index.files.find((f) => f.action === 'BankCardOCR' && f.code === 'mainland-front')!.imageError).toBe('FailedOperation.NoBankCardError');
+    expect(index.files.find((f) => f.action === 'RecognizeBankcard' && f.code === 'bankcard')!.imageError).toBeNull();
   });
 
   it('`only` writes just the files named, the same bytes as the whole run, and names a misspelt one', async () => {
@@ -168,7 +175,7 @@ describe('fixture images', () => {
   }, 60_000);
 
   it('change with the seed: another seed draws other specimen people', () => {
-    for (const kind of ['mainland-front', 'mainland-back', 'macao'] as const) {
+    for (const kind of ['mainland-front', 'mainland-back', 'macao', 'bankcard'] as const) {
       expect(cardPicture(kind, 'fixture').data.equals(cardPicture(kind, 'another').data), kind).toBe(false);
     }
     expect(index.seed).toBe('fixture');
@@ -219,6 +226,11 @@ describe('fixtures sent as the image through the front doors', () => {
         expect(answer.error ?? null, f.path).toBe(f.imageError);
         if (f.imageError) continue;
         if (api.meta.action === 'IDCardOCR') expect(answer.Authority !== '', f.path).toBe(f.code === 'mainland-back');
+        // The bank card mock-up, read back through both front doors: a Luhn-valid number of a BIN the table lists.
+        if (f.code === 'bankcard') {
+          const number = api.meta.http ? (answer.result as { card_number: string }).card_number.replaceAll(' ', '') : answer.CardNo as string;
+          expect(luhn.validate(number) && bankBins.bins.some((b) => number.startsWith(b.bin) && number.length === b.length), `${f.path} ${number}`).toBe(true);
+        }
         if (api.meta.provider === 'alibaba') expect(Object.keys(answer), f.path).toEqual([f.code === 'mainland-back' ? 'back' : 'face']);
         if (api.meta.http && f.code === 'double-side') {
           expect(answer.result, f.path).toMatchObject({ front: { name: expect.any(String) }, back: { issue: expect.any(String) } });

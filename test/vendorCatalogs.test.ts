@@ -113,29 +113,35 @@ const tencentActions = Object.entries(tencent.services).flatMap(([service, s]) =
 interface HuaweiFixture { sources: Record<string, { rows: { code: string; en?: string; zh?: string; status?: number }[] }> }
 const huawei = fixture<HuaweiFixture>('huawei-ocr-error-codes.json');
 
+/** The Huawei OCR APIs of the data: the error page is one for all of them. */
+const huaweiOcrActions = [...data.apis.values()].filter((a) => a.meta.provider === 'huawei' && a.meta.service === 'ocr').map((a) => a.meta.action);
+
 const huaweiAllowed = new Map<string, string>([
-  ['ocr AIS.0117 is the vendor\'s, not ours', 'the error page lists it for the classifier/template APIs only, not ID card OCR'],
-  ['ocr AIS.0118 is the vendor\'s, not ours', 'invoice verification only'],
-  ['ocr AIS.0119 is the vendor\'s, not ours', 'template OCR only'],
-  ['ocr AIS.0120 is the vendor\'s, not ours', 'classifier only'],
-  ['ocr AIS.0121 is the vendor\'s, not ours', 'template OCR only'],
+  ...huaweiOcrActions.flatMap((action) => [
+    [`${action} AIS.0117 is the vendor's, not ours`, 'the error page lists it for the classifier/template APIs only, not ID or bank card OCR'],
+    [`${action} AIS.0118 is the vendor's, not ours`, 'invoice verification only'],
+    [`${action} AIS.0119 is the vendor's, not ours`, 'template OCR only'],
+    [`${action} AIS.0120 is the vendor's, not ours`, 'classifier only'],
+    [`${action} AIS.0121 is the vendor's, not ours`, 'template OCR only'],
+  ] as const),
+  ['RecognizeBankcard AIS.0122 is the vendor\'s, not ours', 'two ID cards of the same side: ID card OCR only'],
 ]);
 
-/** The Huawei catalog an OCR call can answer (the provider's common codes and RecognizeIdCard's) against the vendor's pages. */
-function huaweiOcr(): Findings {
-  const ours: Catalog = { ...data.commonErrors.huawei, ...data.apis.get('huawei:RecognizeIdCard')!.errors };
+/** The Huawei catalog an OCR call can answer (the provider's common codes and the API's own) against the vendor's pages. */
+function huaweiOcr(action: string): Findings {
+  const ours: Catalog = { ...data.commonErrors.huawei, ...data.apis.get(`huawei:${action}`)!.errors };
   const rows = Object.values(huawei.sources).flatMap((s) => s.rows);
   const vendor = new Set(rows.map((r) => r.code));
   const found: Findings = [];
-  for (const code of Object.keys(ours)) if (!vendor.has(code)) found.push(`ocr ${code} is ours, not the vendor's`);
-  for (const code of vendor) if (!(code in ours)) found.push(`ocr ${code} is the vendor's, not ours`);
+  for (const code of Object.keys(ours)) if (!vendor.has(code)) found.push(`${action} ${code} is ours, not the vendor's`);
+  for (const code of vendor) if (!(code in ours)) found.push(`${action} ${code} is the vendor's, not ours`);
   // English only: the pages' Chinese column is a description (说明), not the error_msg the service sends.
   for (const r of rows) {
     const entry = ours[r.code];
     if (!entry || r.en === undefined) continue;
     const matching = forms(entry).filter((f) => says(f.en, r.en!));
-    if (matching.length === 0) found.push(`ocr ${r.code} en ${JSON.stringify(r.en)}`);
-    else if (r.status !== undefined && !matching.some((f) => f.status === r.status)) found.push(`ocr ${r.code} status ${r.status} for ${JSON.stringify(r.en)}`);
+    if (matching.length === 0) found.push(`${action} ${r.code} en ${JSON.stringify(r.en)}`);
+    else if (r.status !== undefined && !matching.some((f) => f.status === r.status)) found.push(`${action} ${r.code} status ${r.status} for ${JSON.stringify(r.en)}`);
   }
   return found;
 }
@@ -149,7 +155,7 @@ const noVendorList = new Map<string, string>([
   ['alibaba:RecognizeIdcard', 'the api-docs.json metadata (alibaba-ocr-api.json) lists no errorCodes for it; the catalog comes from the product\'s error-code web page'],
   ['alibaba:Id2MetaVerify', 'the api-docs.json metadata (alibaba-cloudauth.json) lists no errorCodes for it; the catalog comes from the API page\'s 返回码 table'],
 ]);
-const covered = new Set([...tencentActions.map(([, a]) => `tencent:${a}`), 'huawei:RecognizeIdCard']);
+const covered = new Set([...tencentActions.map(([, a]) => `tencent:${a}`), ...huaweiOcrActions.map((a) => `huawei:${a}`)]);
 
 const unexplained = (found: Findings, allowed: Map<string, string>): Findings =>
   found.filter((f) => ![...allowed.keys()].some((k) => f === k || f.startsWith(`${k} `)));
@@ -163,8 +169,8 @@ describe('our error catalogs against the vendors\' own lists', () => {
     expect(unexplained(tencentCommon(), tencentAllowed)).toEqual([]);
   });
 
-  it('Huawei RecognizeIdCard and the common codes: the OCR error page and the pages it refers to', () => {
-    expect(unexplained(huaweiOcr(), huaweiAllowed)).toEqual([]);
+  it.each(huaweiOcrActions)('Huawei %s and the common codes: the OCR error page and the pages it refers to', (action) => {
+    expect(unexplained(huaweiOcr(action), huaweiAllowed)).toEqual([]);
   });
 
   it('every API of the data is compared, or says why not', () => {
@@ -173,7 +179,7 @@ describe('our error catalogs against the vendors\' own lists', () => {
   });
 
   it('every allowlist entry is still needed', () => {
-    const found = [...tencentActions.flatMap(([s, a]) => tencentAction(s, a)), ...tencentCommon(), ...huaweiOcr()];
+    const found = [...tencentActions.flatMap(([s, a]) => tencentAction(s, a)), ...tencentCommon(), ...huaweiOcrActions.flatMap(huaweiOcr)];
     const stale = [...tencentAllowed.keys(), ...huaweiAllowed.keys()].filter((k) => !found.some((f) => f === k || f.startsWith(`${k} `)));
     expect(stale).toEqual([]);
   });

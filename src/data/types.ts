@@ -32,7 +32,7 @@ export type ImageProblem =
   | 'missing' | 'empty' | 'undecodable' | 'unsupported' | 'tooLarge' | 'tooSmall' | 'download' | 'wrongCard' | 'wrongSide';
 
 export interface ImageRules {
-  card: 'mainland' | 'macao';
+  card: 'mainland' | 'macao' | 'bankcard';
   base64: string;
   url: string;
   precedence: 'url' | 'base64';
@@ -111,7 +111,7 @@ export interface ActionMeta {
   auth?: ('signature' | 'token')[];
   /** HTTP status of a success (default 200). */
   status?: number;
-  crops?: { portrait?: Size; card?: Size };
+  crops?: { portrait?: Size; card?: Size; cardNumber?: Size };
   /** Where a scenario's `response` may pin an ID number (dot paths): the person is then the one it describes. */
   pinnedId?: string[];
   image?: ImageRules;

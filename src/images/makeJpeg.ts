@@ -4,13 +4,13 @@
 // snapshot tests stable.
 import { LRUCache } from 'lru-cache';
 import { encodeJpeg } from './encodeJpeg.ts';
-import { paintPicture } from './paintPicture.ts';
+import { paintPicture, type PictureKind } from './paintPicture.ts';
 
 export interface MakeJpegOptions {
   width: number;
   height: number;
   seed: string;
-  kind: 'card' | 'portrait';
+  kind: PictureKind;
   quality?: number;
   comment?: string;
 }

@@ -18,7 +18,7 @@ export function sandboxHome(): void {
 
 /**
  * `@huaweicloud/huaweicloud-sdk-ocr` is not on npm: this is the generated
- * `OcrClient.recognizeIdCard` of huaweicloud-sdk-nodejs-v3 services/ocr/v1/OcrClient.ts, same options
+ * `OcrClient.recognizeIdCard` (and `recognizeBankcard`) of huaweicloud-sdk-nodejs-v3 services/ocr/v1/OcrClient.ts, same options
  * object, same core calls (ClientBuilder, HcClient.sendRequest).
  */
 export class OcrClient {
@@ -34,9 +34,18 @@ export class OcrClient {
   }
 
   recognizeIdCard(request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
+    return this.send('/v2/{project_id}/ocr/id-card', request);
+  }
+
+  /** The generated `OcrClient.recognizeBankcard`: the same call on /v2/{project_id}/ocr/bankcard. */
+  recognizeBankcard(request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
+    return this.send('/v2/{project_id}/ocr/bankcard', request);
+  }
+
+  private send(url: string, request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
     const options: Record<string, unknown> = {
       method: 'POST',
-      url: '/v2/{project_id}/ocr/id-card',
+      url,
       contentType: 'application/json;charset=UTF-8',
       queryParams: {},
       pathParams: {},

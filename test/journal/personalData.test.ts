@@ -16,7 +16,7 @@ import type { JsonSchema } from '../../src/data/jsonSchema.ts';
 // The README's promise (Security): from nothing that leaves the process (the journal, the event stream
 // the dashboard shows, the request log in both formats, the coverage file) can anyone rebuild an ID
 // number, a name or an address, not even by putting fields together: the masked number and the birth
-// date of one entry together must not give the number back. Many people, every API of every vendor,
+// date of one entry together must not give the number back; nor a bank card number. Many people, every API of every vendor,
 // requests and answers, parameters in a signed query (a failed signature's diagnosis quotes it) and
 // Encryption with the published test key.
 const data = loadData(new URL('../../', import.meta.url).pathname);
@@ -141,6 +141,9 @@ describe('personal data leaving the process', () => {
     expect(Object.fromEntries(kinds)).toMatchObject({ idNumber: expect.any(Number), name: expect.any(Number), address: expect.any(Number), birthDate: expect.any(Number) });
     expect(people.length).toBeGreaterThanOrEqual(PEOPLE_PER_API * 2);
     for (const kind of ['idNumber', 'name', 'address', 'birthDate']) expect(kinds.get(kind)).toBeGreaterThanOrEqual(PEOPLE_PER_API);
+    // Bank card numbers too, from every API whose answer carries one (Tencent CardNo, Huawei card_number).
+    const cardApis = apis.filter((a) => JSON.stringify(a.response).includes('"x-personal":"bankCard"'));
+    expect(kinds.get('bankCard') ?? 0).toBeGreaterThanOrEqual(cardApis.length * PEOPLE_PER_API);
     expect(journal.length).toBeGreaterThan(apis.length * PEOPLE_PER_API);
 
     const leaks: string[] = [];
@@ -158,6 +161,12 @@ describe('personal data leaving the process', () => {
       // A Latin name (Macao cards) is looked for as a word: `MA` is in many words that are not names.
       const asWord = /^[A-Z ,.'-]+$/i.test(s.value) ? new RegExp(`\\b${s.value.replace(/[.']/g, '\\$&')}\\b`) : undefined;
       if (s.kind === 'name' && [...s.value].length >= 2 && (asWord ? asWord.test(outside) : outside.includes(s.value))) leaks.push(`name ${s.value}`);
+      if (s.kind === 'bankCard') {
+        // Printed with spaces (Huawei) or not: neither form, nor all but the last 4 digits, may leave.
+        const digits = s.value.replace(/\D/g, '');
+        if (outside.includes(s.value) || outside.includes(digits)) leaks.push(`card number ${s.value}`);
+        if (outside.includes(digits.slice(0, -4))) leaks.push(`all but the last 4 digits of card ${digits.slice(-4)}`);
+      }
       if (s.kind === 'address') {
         if (outside.includes(s.value)) leaks.push(`address ${s.value}`);
         const street = [...s.value].slice(6).join('');

@@ -88,7 +88,7 @@ describe('a path or method the gateway does not serve', () => {
   it('an unknown path: APIG.0101, and the notice names the routes served and the nearest', async () => {
     const res = await answer(await signedFetch(server.url, `/v2/${PROJECT_ID}/ocr/idcard`, { image }, { now: clock }));
     expect(res.body).toEqual(gatewayError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
-    expect(res.notice).toBe(`no emulated API at "POST /v2/${PROJECT_ID}/ocr/idcard" (did you mean POST /v2/${PROJECT_ID}/ocr/id-card?): this emulator serves POST /v3/auth/tokens, GET /v3/projects, POST /v2/{project_id}/ocr/id-card`);
+    expect(res.notice).toBe(`no emulated API at "POST /v2/${PROJECT_ID}/ocr/idcard" (did you mean POST /v2/${PROJECT_ID}/ocr/id-card?): this emulator serves POST /v3/auth/tokens, GET /v3/projects, POST /v2/{project_id}/ocr/bankcard, POST /v2/{project_id}/ocr/id-card`);
   });
 
   it('another method: the notice names the one the path takes', async () => {
