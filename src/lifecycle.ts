@@ -81,18 +81,21 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   const notices = call.notices;
   const seen: Observed = {};
   try {
-    // With shared state the clock's setting is read for each request: another replica may have moved it.
+    // With shared state the clock's setting is read for each request (another replica may have moved it),
+    // while the body arrives; nothing before decoding reads the time. Caught here so that a capture that
+    // fails first leaves no unhandled rejection; awaited below, where a lost store still fails the request.
     const refreshing = clock.refresh();
-    if (refreshing) {
-      await refreshing;
-      call.started = clock.now();
-    }
+    refreshing?.catch(() => undefined);
     provider.begin(raw, call, config, facts);
 
     enter('capture'); //        the raw bytes, bounded by the style's limit: signatures are over them
     call.style = provider.styleOf(raw);
     const body = await capture(req, raw, call.style, facts);
     seen.bodyBytes = body.length;
+    if (refreshing) {
+      await refreshing;
+      call.started = clock.now();
+    }
 
     enter('decode'); //         the request style, what names the API, the parameters
     const decoded = await provider.decode(raw, body, call, config, facts);
