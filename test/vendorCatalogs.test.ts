@@ -57,6 +57,10 @@ const tencentAllowed = new Map<string, string>([
   ['IDCardOCR FailedOperation.ImageSizeTooLarge en', 'py-intl errorcodes.py wording; go-intl: "…Refer to the image size constraints in the input parameter description."'],
   ['IDCardOCR FailedOperation.MultiCardError en', 'py-intl errorcodes.py wording; go-intl: "…Please upload an image with a single side or one front and one back side."'],
   ['IDCardOCR FailedOperation.OcrFailed en', 'py-intl errorcodes.py wording ("OCR recognition failed."); go-intl adds "This error may be caused by unstable network connections, …"'],
+  // RecognizeValidIDCardOCR copies IDCardOCR's catalog (the same 19 codes in tencentcloud-sdk-go), so the same three wordings.
+  ['RecognizeValidIDCardOCR FailedOperation.ImageSizeTooLarge en', 'as IDCardOCR: py-intl errorcodes.py wording'],
+  ['RecognizeValidIDCardOCR FailedOperation.MultiCardError en', 'as IDCardOCR: py-intl errorcodes.py wording'],
+  ['RecognizeValidIDCardOCR FailedOperation.OcrFailed en', 'as IDCardOCR: py-intl errorcodes.py wording'],
   // Common codes: the doc table gives descriptions, not the gateway's Message; schemas/tencent/errors.json keeps the
   // real Message strings quoted in public reports (sources in its $comment and in docs/codes.md).
   ['common AuthFailure.InvalidAuthorization en', 'real gateway Message (TencentCloud/tencentcloud-sdk-go#89), not the doc description'],

@@ -34,9 +34,18 @@ export class OcrClient {
   }
 
   recognizeIdCard(request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
+    return this.post('/v2/{project_id}/ocr/id-card', request);
+  }
+
+  /** OcrClient.recognizePassport of the same generated client (services/ocr/v1/OcrClient.ts). */
+  recognizePassport(request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
+    return this.post('/v2/{project_id}/ocr/passport', request);
+  }
+
+  private post(url: string, request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
     const options: Record<string, unknown> = {
       method: 'POST',
-      url: '/v2/{project_id}/ocr/id-card',
+      url,
       contentType: 'application/json;charset=UTF-8',
       queryParams: {},
       pathParams: {},

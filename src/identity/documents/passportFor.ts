@@ -32,7 +32,7 @@ export interface Passport {
   expiry: YMD;
   mrz: [string, string];
   /** Chinese passports only: what the data page prints in Chinese and the places in pinyin. */
-  chinese?: { name: string; sex: '男' | '女'; placeOfBirth: string; placeOfBirthEn: string; placeOfIssue: string; placeOfIssueEn: string; authority: string; authorityEn: string };
+  chinese?: { name: string; sex: '男' | '女'; placeOfBirth: string; placeOfBirthEn: string; placeOfIssue: string; placeOfIssueEn: string; authority: string; authorityEn: string; nationality: string };
 }
 
 const CHINESE_SHARE = 0.6;
@@ -58,7 +58,7 @@ export function passportFor(key: string | Uint8Array, seed: string, now: Date = 
       chinese: {
         name: p.name, sex: p.sex,
         placeOfBirth: shortProvince(birthProvince), placeOfBirthEn: pinyinPlace(birthProvince),
-        placeOfIssue: shortProvince(issueProvince), placeOfIssueEn: pinyinPlace(issueProvince),
+        placeOfIssue: shortProvince(issueProvince), placeOfIssueEn: pinyinPlace(issueProvince), nationality: '中国',
         ...(compareYmd(issue, NIA_FROM) >= 0
           ? { authority: '国家移民管理局', authorityEn: 'National Immigration Administration, PRC' }
           : { authority: '公安部出入境管理局', authorityEn: 'MPS Exit & Entry Administration' }),
