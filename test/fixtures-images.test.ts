@@ -63,7 +63,7 @@ describe('fixture images', () => {
       ].map((c) => `error ${c}`).concat(
         Object.keys(api.warnings).map((c) => `warning ${c}`),
         Object.keys(api.results.results).map((c) => `result ${c}`),
-        ['mainland-front', 'mainland-back', 'macao', 'double-side'].map((c) => `card ${c}`),
+        ['mainland-front', 'mainland-back', 'macao', 'double-side', 'residence-permit', 'passport'].map((c) => `card ${c}`),
       );
       for (const format of ['png', 'jpg']) {
         const got = filesOf(api).filter((f) => f.format === format).map((f) => `${f.kind} ${f.code}`);
@@ -110,7 +110,7 @@ describe('fixture images', () => {
     // Full JPEG decodes are slow in pure JS: one per picture (the others differ from it only in the marker label).
     const sampled = new Map<string, FixtureFile>();
     for (const f of index.files) if (f.format === 'jpg' && !sampled.has(f.card)) sampled.set(f.card, f);
-    expect(sampled.size).toBe(4);
+    expect(sampled.size).toBe(6);
     for (const f of sampled.values()) {
       const jpeg = decode(bytesOf(f), { useTArray: true });
       const png = index.files.find((x) => x.format === 'png' && x.action === f.action && x.code === f.code && x.kind === f.kind)!;
@@ -130,6 +130,8 @@ describe('fixture images', () => {
           'mainland-back': { card: 'mainland', side: 'BACK' },
           macao: { card: 'macao', side: 'FRONT' },
           'double-side': { card: 'mainland', cards: 'front+back' },
+          'residence-permit': { card: 'residence-permit', side: 'FRONT' },
+          passport: { card: 'passport' },
         }[f.code];
         expect(readMarkers(bytes), f.path).toEqual(expected);
         expect(f.scenario).toBeNull();
@@ -146,11 +148,15 @@ describe('fixture images', () => {
   it('show the card each API reads behind its outcomes', () => {
     for (const f of index.files) {
       const rules = data.apis.get(`${f.provider}:${f.action}`)!.meta.image!;
-      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'macao' ? 'macao' : 'mainland-front');
+      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'macao' || rules.card === 'passport' ? rules.card : 'mainland-front');
     }
     // The Macao card is refused by the mainland APIs, as the README says for IDCardOCR.
     const macaoOnIdCardOcr = index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'macao')!;
     expect(macaoOnIdCardOcr.imageError).toBe(data.apis.get('tencent:IDCardOCR')!.meta.image!.errors.wrongCard);
+    // The residence permit is read by RecognizeValidIDCardOCR only, the passport by RecognizePassport only.
+    const readers = (code: string): string[] => index.files.filter((f) => f.code === code && f.format === 'png' && f.imageError === null).map((f) => f.action).sort();
+    expect(readers('residence-permit')).toEqual(['RecognizeValidIDCardOCR']);
+    expect(readers('passport')).toEqual(['RecognizePassport']);
   });
 
   it('`only` writes just the files named, the same bytes as the whole run, and names a misspelt one', async () => {
@@ -168,7 +174,7 @@ describe('fixture images', () => {
   }, 60_000);
 
   it('change with the seed: another seed draws other specimen people', () => {
-    for (const kind of ['mainland-front', 'mainland-back', 'macao'] as const) {
+    for (const kind of ['mainland-front', 'mainland-back', 'macao', 'residence-permit', 'passport'] as const) {
       expect(cardPicture(kind, 'fixture').data.equals(cardPicture(kind, 'another').data), kind).toBe(false);
     }
     expect(index.seed).toBe('fixture');
@@ -219,6 +225,11 @@ describe('fixtures sent as the image through the front doors', () => {
         expect(answer.error ?? null, f.path).toBe(f.imageError);
         if (f.imageError) continue;
         if (api.meta.action === 'IDCardOCR') expect(answer.Authority !== '', f.path).toBe(f.code === 'mainland-back');
+        if (api.meta.action === 'RecognizeValidIDCardOCR') {
+          const type = f.code === 'residence-permit' ? 'ResidencePermitInfo' : 'IDCardInfo';
+          expect(answer[type], f.path).toMatchObject({ IdNum: { Content: f.code === 'mainland-back' ? '' : expect.stringMatching(f.code === 'residence-permit' ? /^8[123]0000/ : /^\d{17}[\dX]$/) } });
+        }
+        if (api.meta.action === 'RecognizePassport') expect(answer.result, f.path).toMatchObject({ passport_number: expect.any(String), date_of_expiry: expect.any(String) });
         if (api.meta.provider === 'alibaba') expect(Object.keys(answer), f.path).toEqual([f.code === 'mainland-back' ? 'back' : 'face']);
         if (api.meta.http && f.code === 'double-side') {
           expect(answer.result, f.path).toMatchObject({ front: { name: expect.any(String) }, back: { issue: expect.any(String) } });
