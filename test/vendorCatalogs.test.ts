@@ -123,23 +123,30 @@ const huaweiAllowed = new Map<string, string>([
   ['ocr AIS.0119 is the vendor\'s, not ours', 'template OCR only'],
   ['ocr AIS.0120 is the vendor\'s, not ours', 'classifier only'],
   ['ocr AIS.0121 is the vendor\'s, not ours', 'template OCR only'],
+  // RecognizePassport's findings are named by the action: the page lists AIS.0122 for the ID card only.
+  ['RecognizePassport AIS.0117 is the vendor\'s, not ours', 'classifier/template APIs only, as above'],
+  ['RecognizePassport AIS.0118 is the vendor\'s, not ours', 'invoice verification only'],
+  ['RecognizePassport AIS.0119 is the vendor\'s, not ours', 'template OCR only'],
+  ['RecognizePassport AIS.0120 is the vendor\'s, not ours', 'classifier only'],
+  ['RecognizePassport AIS.0121 is the vendor\'s, not ours', 'template OCR only'],
+  ['RecognizePassport AIS.0122 is the vendor\'s, not ours', 'two ID cards of the same side: the ID-card API only (RecognizeIdCard has it)'],
 ]);
 
-/** The Huawei catalog an OCR call can answer (the provider's common codes and RecognizeIdCard's) against the vendor's pages. */
-function huaweiOcr(): Findings {
-  const ours: Catalog = { ...data.commonErrors.huawei, ...data.apis.get('huawei:RecognizeIdCard')!.errors };
+/** The Huawei catalog an OCR call can answer (the provider's common codes and the action's) against the vendor's pages; findings start with `subject`. */
+function huaweiOcr(action = 'RecognizeIdCard', subject = 'ocr'): Findings {
+  const ours: Catalog = { ...data.commonErrors.huawei, ...data.apis.get(`huawei:${action}`)!.errors };
   const rows = Object.values(huawei.sources).flatMap((s) => s.rows);
   const vendor = new Set(rows.map((r) => r.code));
   const found: Findings = [];
-  for (const code of Object.keys(ours)) if (!vendor.has(code)) found.push(`ocr ${code} is ours, not the vendor's`);
-  for (const code of vendor) if (!(code in ours)) found.push(`ocr ${code} is the vendor's, not ours`);
+  for (const code of Object.keys(ours)) if (!vendor.has(code)) found.push(`${subject} ${code} is ours, not the vendor's`);
+  for (const code of vendor) if (!(code in ours)) found.push(`${subject} ${code} is the vendor's, not ours`);
   // English only: the pages' Chinese column is a description (说明), not the error_msg the service sends.
   for (const r of rows) {
     const entry = ours[r.code];
     if (!entry || r.en === undefined) continue;
     const matching = forms(entry).filter((f) => says(f.en, r.en!));
-    if (matching.length === 0) found.push(`ocr ${r.code} en ${JSON.stringify(r.en)}`);
-    else if (r.status !== undefined && !matching.some((f) => f.status === r.status)) found.push(`ocr ${r.code} status ${r.status} for ${JSON.stringify(r.en)}`);
+    if (matching.length === 0) found.push(`${subject} ${r.code} en ${JSON.stringify(r.en)}`);
+    else if (r.status !== undefined && !matching.some((f) => f.status === r.status)) found.push(`${subject} ${r.code} status ${r.status} for ${JSON.stringify(r.en)}`);
   }
   return found;
 }
@@ -153,7 +160,7 @@ const noVendorList = new Map<string, string>([
   ['alibaba:RecognizeIdcard', 'the api-docs.json metadata (alibaba-ocr-api.json) lists no errorCodes for it; the catalog comes from the product\'s error-code web page'],
   ['alibaba:Id2MetaVerify', 'the api-docs.json metadata (alibaba-cloudauth.json) lists no errorCodes for it; the catalog comes from the API page\'s 返回码 table'],
 ]);
-const covered = new Set([...tencentActions.map(([, a]) => `tencent:${a}`), 'huawei:RecognizeIdCard']);
+const covered = new Set([...tencentActions.map(([, a]) => `tencent:${a}`), 'huawei:RecognizeIdCard', 'huawei:RecognizePassport']);
 
 const unexplained = (found: Findings, allowed: Map<string, string>): Findings =>
   found.filter((f) => ![...allowed.keys()].some((k) => f === k || f.startsWith(`${k} `)));
@@ -171,13 +178,17 @@ describe('our error catalogs against the vendors\' own lists', () => {
     expect(unexplained(huaweiOcr(), huaweiAllowed)).toEqual([]);
   });
 
+  it('Huawei RecognizePassport and the common codes: the same pages', () => {
+    expect(unexplained(huaweiOcr('RecognizePassport', 'RecognizePassport'), huaweiAllowed)).toEqual([]);
+  });
+
   it('every API of the data is compared, or says why not', () => {
     expect([...data.apis.keys()].filter((k) => !covered.has(k) && !noVendorList.has(k))).toEqual([]);
     expect([...noVendorList.keys()].filter((k) => !data.apis.has(k))).toEqual([]);
   });
 
   it('every allowlist entry is still needed', () => {
-    const found = [...tencentActions.flatMap(([s, a]) => tencentAction(s, a)), ...tencentCommon(), ...huaweiOcr()];
+    const found = [...tencentActions.flatMap(([s, a]) => tencentAction(s, a)), ...tencentCommon(), ...huaweiOcr(), ...huaweiOcr('RecognizePassport', 'RecognizePassport')];
     const stale = [...tencentAllowed.keys(), ...huaweiAllowed.keys()].filter((k) => !found.some((f) => f === k || f.startsWith(`${k} `)));
     expect(stale).toEqual([]);
   });

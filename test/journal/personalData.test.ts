@@ -59,6 +59,8 @@ function paramsFor(api: ApiDefinition, i: number): Record<string, unknown> {
   if (rules && typeof params[rules.base64] === 'string') params[rules.base64] = makeCardImage({ seed: `personal-${api.meta.action}-${i}`, markers: { card: rules.card } }).toString('base64');
   for (const [name, p] of Object.entries(api.request.properties ?? {})) {
     if (Array.isArray(p.enum) && typeof p.enum[0] === 'string' && name in params) params[name] = p.enum[i % p.enum.length];
+    // A numbered choice of card (RecognizeValidIDCardOCR CardType) is cycled too, so every card type is read.
+    if (Array.isArray(p.enum) && typeof p.enum[0] === 'number') params[name] = p.enum[i % p.enum.length];
     const person = people[i % Math.max(1, people.length)];
     if (person && p['x-personal'] === 'idNumber') params[name] = person.IdNum;
     if (person && p['x-personal'] === 'name') params[name] = person.Name;
@@ -141,6 +143,8 @@ describe('personal data leaving the process', () => {
     expect(Object.fromEntries(kinds)).toMatchObject({ idNumber: expect.any(Number), name: expect.any(Number), address: expect.any(Number), birthDate: expect.any(Number) });
     expect(people.length).toBeGreaterThanOrEqual(PEOPLE_PER_API * 2);
     for (const kind of ['idNumber', 'name', 'address', 'birthDate']) expect(kinds.get(kind)).toBeGreaterThanOrEqual(PEOPLE_PER_API);
+    // The passport reader and the residence permit's back (PassNum) bring document numbers, the MRZ reader its lines.
+    for (const kind of ['documentNumber', 'mrz']) expect(kinds.get(kind), kind).toBeGreaterThanOrEqual(2);
     expect(journal.length).toBeGreaterThan(apis.length * PEOPLE_PER_API);
 
     const leaks: string[] = [];
@@ -158,6 +162,9 @@ describe('personal data leaving the process', () => {
       // A Latin name (Macao cards) is looked for as a word: `MA` is in many words that are not names.
       const asWord = /^[A-Z ,.'-]+$/i.test(s.value) ? new RegExp(`\\b${s.value.replace(/[.']/g, '\\$&')}\\b`) : undefined;
       if (s.kind === 'name' && [...s.value].length >= 2 && (asWord ? asWord.test(outside) : outside.includes(s.value))) leaks.push(`name ${s.value}`);
+      // Passport and travel-permit numbers, and the MRZ lines (number, birth date and name in one), never whole.
+      if ((s.kind === 'documentNumber' || s.kind === 'mrz') && outside.includes(s.value)) leaks.push(`${s.kind} ${s.value}`);
+      if (s.kind === 'mrz' && outside.includes(s.value.slice(0, 10))) leaks.push(`the number part of ${s.value}`);
       if (s.kind === 'address') {
         if (outside.includes(s.value)) leaks.push(`address ${s.value}`);
         const street = [...s.value].slice(6).join('');
