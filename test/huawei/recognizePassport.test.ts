@@ -58,7 +58,7 @@ describe('RecognizePassport', () => {
     }
     expect(states.size).toBeGreaterThan(4);
     expect(states.has('CHN')).toBe(true);
-  });
+  }, 30_000);
 
   it('a Chinese passport, read automatically: every field, the Chinese ones in extra_info, names in pinyin', async () => {
     const [chinese] = await passports(true, 1);
@@ -77,7 +77,7 @@ describe('RecognizePassport', () => {
     const general = await read({ image: chinese, country_code: 'GENERAL' });
     expect(general.passport_number).toBe(r.passport_number);
     expect(String(general.machine_code).startsWith(`POCHN${r.surname}<<${r.given_name}<`)).toBe(true);
-  });
+  }, 30_000);
 
   it('country_code CHN on a foreign passport is AIS.0104; an image marked as another card too; both image and url AIS.0101', async () => {
     const [foreign] = await passports(false, 1);
@@ -85,6 +85,19 @@ describe('RecognizePassport', () => {
     expect(await sdkError(read({ image: image('id', { card: 'mainland' }) }))).toMatchObject({ errorCode: 'AIS.0104' });
     expect(await sdkError(read({ image: foreign, url: 'https://example.com/p.jpg' }))).toMatchObject({ errorCode: 'AIS.0101' });
     expect(await sdkError(read({ image: foreign, country_code: 'china' }))).toMatchObject({ errorCode: 'AIS.0101' });
+  }, 30_000);
+
+  it('a named scenario: worn-mrz lowers two confidences and leaves the rest', async () => {
+    const client = ocrClient(server.url, { projectId: PROJECT_ID });
+    const plain = (await client.recognizePassport({ body: { image: image('passport-1'), country_code: 'GENERAL' } })).result as Result;
+    await fetch(`${server.url}/__mock/active`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'worn-mrz' }) });
+    try {
+      const worn = (await client.recognizePassport({ body: { image: image('passport-1'), country_code: 'GENERAL' } })).result as Result;
+      expect(worn.confidence).toEqual({ ...plain.confidence, passport_number: 0.41, date_of_expiry: 0.52 });
+      expect(worn.machine_code2).toBe(plain.machine_code2);
+    } finally {
+      await fetch(`${server.url}/__mock/active`, { method: 'DELETE' });
+    }
   });
 
   it('answers with an IAM token as with AK/SK', async () => {

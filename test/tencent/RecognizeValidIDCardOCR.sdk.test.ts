@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standingClock, startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, sdkError } from '../helpers/tencentClients.ts';
@@ -79,7 +80,7 @@ describe('RecognizeValidIDCardOCR: every card type, portrait and emblem side', (
       seen.add(p.IdNum!.Content.slice(0, 6));
     }
     expect([...seen].sort()).toEqual(['810000', '820000', '830000']);
-  });
+  }, 30_000);
 
   it('crops and warnings on request; a CardType that contradicts the image is refused', async () => {
     const r = await recognize({ ImageBase64: image('crop'), CardType: 7, EnablePortrait: true, EnableCropImage: true, EnableCopyCheck: true, EnablePSCheck: true, EnableQualityCheck: true },
@@ -101,5 +102,21 @@ describe('RecognizeValidIDCardOCR: every card type, portrait and emblem side', (
   it('field-level glare on the mainland card with EnableWordCheck', async () => {
     const r = await recognize({ ImageBase64: image('glare'), CardType: 1, EnableWordCheck: true }, { 'X-Mock-Scenario': 'warning:glare' });
     expect(Object.values(r.IDCardInfo!).filter((c) => (c as Content).IsReflect === 1)).toHaveLength(1);
+  });
+});
+
+describe('RecognizeValidIDCardOCR against the vendor example (tccli examples.json)', () => {
+  it('answers a plain request with the example\'s shape: the same objects, ContentInfo members and WarnInfos keys', async () => {
+    const examples = JSON.parse(readFileSync(new URL('../fixtures/vendor-examples/tccli-ocr-examples.json', import.meta.url), 'utf8')) as { actions: Record<string, { output: string }[]> };
+    const example = (JSON.parse(examples.actions.RecognizeValidIDCardOCR![0]!.output) as { Response: Record<string, unknown> }).Response;
+    const r = await recognize({ ImageBase64: image('example') }) as unknown as Record<string, unknown>;
+    const shape = (v: unknown): unknown => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort().map(([k, x]) => [k, shape(x)])) : typeof v);
+    expect(shape(r)).toEqual(shape(example));
+    expect(r.Type).toBe(example.Type);
+  });
+
+  it('a named scenario: photocopy', async () => {
+    const r = await recognize({ ImageBase64: image('copy'), EnableCopyCheck: true, EnableReshootCheck: true }, { 'X-Mock-Scenario': 'photocopy' });
+    expect(r.IDCardInfo!.WarnInfos).toMatchObject({ CopyCheck: 1, ReshootCheck: 1, BorderCheck: 0 });
   });
 });
