@@ -9,7 +9,8 @@
 //   issued (签发次数): Hong Kong and Macao residents' permits (回乡证) are H or M + 8 digits, Taiwan
 //   residents' (台胞证) 8 digits.
 import { addressFor } from '../address.ts';
-import { divisions, type Division } from '../divisions.ts';
+import { divisions } from '../divisions.ts';
+import type { Person } from '../personFor.ts';
 import { idCheckDigit } from '../idNumber.ts';
 import { chineseName } from '../names.ts';
 import { createRandom } from '../random.ts';
@@ -25,16 +26,9 @@ export const PERMIT_REGIONS: Record<Region, { code: string; passPrefix: string }
   TW: { code: '830000', passPrefix: '' },
 };
 
-export interface ResidencePermit {
+/** The fields a permit shares with the mainland card, the address being where in the mainland the holder lives. */
+export interface ResidencePermit extends Pick<Person, 'name' | 'sex' | 'birth' | 'division' | 'address' | 'idNum' | 'authority'> {
   region: Region;
-  name: string;
-  sex: '男' | '女';
-  birth: YMD;
-  /** Where in the mainland the holder lives: the address the card prints and the bureau that issued it. */
-  division: Division;
-  address: string;
-  idNum: string;
-  authority: string;
   validFrom: YMD;
   validTo: YMD;
   passNum: string;
