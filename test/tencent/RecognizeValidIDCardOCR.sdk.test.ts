@@ -120,3 +120,22 @@ describe('RecognizeValidIDCardOCR against the vendor example (tccli examples.jso
     expect(r.IDCardInfo!.WarnInfos).toMatchObject({ CopyCheck: 1, ReshootCheck: 1, BorderCheck: 0 });
   });
 });
+
+describe('RecognizeValidIDCardOCR rate limit (api.json: 默认接口请求频率限制：5次/秒)', () => {
+  it('the sixth request in one second is RequestLimitExceeded naming 5; the next second is served', async () => {
+    // The emulator's clock stands still (mid-second, near the SDK's signing time) until the test moves it.
+    let clock = Math.floor(Date.now() / 1000) * 1000 + 500;
+    const limited = await startServer({ now: () => clock });
+    try {
+      const client = ocrClient(limited.endpoint);
+      const send = (): Promise<string> => client.RecognizeValidIDCardOCR({ ImageBase64: image('limit') }).then(() => 'ok', (e: { code: string; message: string }) => `${e.code} ${e.message}`);
+      const replies = await Promise.all(Array.from({ length: 6 }, send));
+      expect(replies.filter((r) => r === 'ok')).toHaveLength(5);
+      expect(replies.find((r) => r !== 'ok')).toMatch(/^RequestLimitExceeded .*`5` for a second/);
+      clock += 1000;
+      expect(await send()).toBe('ok');
+    } finally {
+      await limited.close();
+    }
+  });
+});
