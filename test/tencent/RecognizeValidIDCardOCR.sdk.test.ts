@@ -42,6 +42,7 @@ describe('RecognizeValidIDCardOCR: every card type, portrait and emblem side', (
     const got = r[info]!;
     expect(filled(got)).toEqual(fields);
     for (const f of fields) expect(got[f]!.Confidence).toBeGreaterThanOrEqual(85);
+    for (const [k, c] of Object.entries(got)) if (k !== 'WarnInfos' && !(fields as readonly string[]).includes(k)) expect((c as Content).Confidence, k).toBe(0);
     expect(got.Authority!.Confidence === 0).toBe(!fields.includes('Authority' as never));
     expect(got.WarnInfos).toEqual({ BorderCheck: 0, OcclusionCheck: 0, CopyCheck: 0, ReshootCheck: 0, PSCheck: 0 });
     if (got.IdNum!.Content) {

@@ -46,12 +46,13 @@ export const RecognizeValidIDCardOCR: ActionHandler = (input) => {
   const warnings = scenario.warnings.filter((code) => warningGate(api, code, params) === undefined);
   const glare = card === 0 && warnings.includes('IsReflect');
   const incomplete = card === 0 && warnings.includes('IsInComplete');
-  const shown = Object.keys(printed).filter((k) => BACK_FIELDS.has(k) === back);
+  // What this side prints: the card's fields of the side that have a value (a permit has no 民族).
+  const shown = Object.keys(printed).filter((k) => BACK_FIELDS.has(k) === back && printed[k] !== '');
   // A field-level warning marks one of the fields the side shows.
   const marks = { IsReflect: glare ? random.pick(shown) : undefined, IsInComplete: incomplete ? random.pick(shown) : undefined };
   const info: Fields = {};
   for (const [k, v] of Object.entries(printed)) {
-    info[k] = BACK_FIELDS.has(k) === back ? content(v, random.int(85, 99), k === marks.IsReflect, k === marks.IsInComplete) : content('', 0);
+    info[k] = shown.includes(k) ? content(v, random.int(85, 99), k === marks.IsReflect, k === marks.IsInComplete) : content('', 0);
   }
   const portraitKey = String(printed.IdNum ?? image.key);
   info.CardImage = content(params.EnableCropImage === true ? crop(api, 'card', `${portraitKey}:${back ? 'back' : 'front'}`) : '', params.EnableCropImage === true ? 100 : 0);
