@@ -31,7 +31,7 @@ export const RecognizePassport: ActionHandler = ({ api, params, image, seed, now
 
 function mrzFields(p: Passport): Fields {
   return {
-    country_code: p.issuingState, surname: p.surname, given_name: p.givenNames.replace(/</g, ' '), passport_number: p.number,
+    country_code: p.issuingState, surname: p.surname, given_name: p.givenNames, passport_number: p.number,
     date_of_birth: isoDate(p.birth), sex: p.sex, date_of_expiry: isoDate(p.expiry),
     machine_code: p.mrz[0], machine_code2: p.mrz[1], extra_info: {},
   };
