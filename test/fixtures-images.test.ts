@@ -65,7 +65,7 @@ describe('fixture images', () => {
       ].map((c) => `error ${c}`).concat(
         Object.keys(api.warnings).map((c) => `warning ${c}`),
         Object.keys(api.results.results).map((c) => `result ${c}`),
-        ['mainland-front', 'mainland-back', 'macao', 'double-side', 'bankcard'].map((c) => `card ${c}`),
+        ['mainland-front', 'mainland-back', 'macao', 'double-side', 'bankcard', 'residence-permit', 'passport'].map((c) => `card ${c}`),
       );
       for (const format of ['png', 'jpg']) {
         const got = filesOf(api).filter((f) => f.format === format).map((f) => `${f.kind} ${f.code}`);
@@ -112,7 +112,7 @@ describe('fixture images', () => {
     // Full JPEG decodes are slow in pure JS: one per picture (the others differ from it only in the marker label).
     const sampled = new Map<string, FixtureFile>();
     for (const f of index.files) if (f.format === 'jpg' && !sampled.has(f.card)) sampled.set(f.card, f);
-    expect(sampled.size).toBe(5);
+    expect(sampled.size).toBe(7);
     for (const f of sampled.values()) {
       const jpeg = decode(bytesOf(f), { useTArray: true });
       const png = index.files.find((x) => x.format === 'png' && x.action === f.action && x.code === f.code && x.kind === f.kind)!;
@@ -133,6 +133,8 @@ describe('fixture images', () => {
           macao: { card: 'macao', side: 'FRONT' },
           'double-side': { card: 'mainland', cards: 'front+back' },
           bankcard: { card: 'bankcard' },
+          'residence-permit': { card: 'residence-permit', side: 'FRONT' },
+          passport: { card: 'passport' },
         }[f.code];
         expect(readMarkers(bytes), f.path).toEqual(expected);
         expect(f.scenario).toBeNull();
@@ -149,7 +151,7 @@ describe('fixture images', () => {
   it('show the card each API reads behind its outcomes', () => {
     for (const f of index.files) {
       const rules = data.apis.get(`${f.provider}:${f.action}`)!.meta.image!;
-      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'mainland' ? 'mainland-front' : rules.card);
+      expect(f.card, f.path).toBe(f.kind === 'card' ? f.code : rules.card === 'macao' || rules.card === 'passport' || rules.card === 'bankcard' ? rules.card : 'mainland-front');
     }
     // The Macao card is refused by the mainland APIs, as the README says for IDCardOCR.
     const macaoOnIdCardOcr = index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'macao')!;
@@ -158,6 +160,10 @@ describe('fixture images', () => {
     expect(index.files.find((f) => f.action === 'IDCardOCR' && f.code === 'bankcard')!.imageError).toBe('FailedOperation.ImageNoIdCard');
     expect(index.files.find((f) => f.action === 'BankCardOCR' && f.code === 'mainland-front')!.imageError).toBe('FailedOperation.NoBankCardError');
     expect(index.files.find((f) => f.action === 'RecognizeBankcard' && f.code === 'bankcard')!.imageError).toBeNull();
+    // The residence permit is read by RecognizeValidIDCardOCR only, the passport by RecognizePassport only.
+    const readers = (code: string): string[] => index.files.filter((f) => f.code === code && f.format === 'png' && f.imageError === null).map((f) => f.action).sort();
+    expect(readers('residence-permit')).toEqual(['RecognizeValidIDCardOCR']);
+    expect(readers('passport')).toEqual(['RecognizePassport']);
   });
 
   it('`only` writes just the files named, the same bytes as the whole run, and names a misspelt one', async () => {
@@ -175,7 +181,7 @@ describe('fixture images', () => {
   }, 60_000);
 
   it('change with the seed: another seed draws other specimen people', () => {
-    for (const kind of ['mainland-front', 'mainland-back', 'macao', 'bankcard'] as const) {
+    for (const kind of ['mainland-front', 'mainland-back', 'macao', 'bankcard', 'residence-permit', 'passport'] as const) {
       expect(cardPicture(kind, 'fixture').data.equals(cardPicture(kind, 'another').data), kind).toBe(false);
     }
     expect(index.seed).toBe('fixture');
@@ -231,6 +237,11 @@ describe('fixtures sent as the image through the front doors', () => {
           const number = api.meta.http ? (answer.result as { card_number: string }).card_number.replaceAll(' ', '') : answer.CardNo as string;
           expect(luhn.validate(number) && bankBins.bins.some((b) => number.startsWith(b.bin) && number.length === b.length), `${f.path} ${number}`).toBe(true);
         }
+        if (api.meta.action === 'RecognizeValidIDCardOCR') {
+          const type = f.code === 'residence-permit' ? 'ResidencePermitInfo' : 'IDCardInfo';
+          expect(answer[type], f.path).toMatchObject({ IdNum: { Content: f.code === 'mainland-back' ? '' : expect.stringMatching(f.code === 'residence-permit' ? /^8[123]0000/ : /^\d{17}[\dX]$/) } });
+        }
+        if (api.meta.action === 'RecognizePassport') expect(answer.result, f.path).toMatchObject({ passport_number: expect.any(String), date_of_expiry: expect.any(String) });
         if (api.meta.provider === 'alibaba') expect(Object.keys(answer), f.path).toEqual([f.code === 'mainland-back' ? 'back' : 'face']);
         if (api.meta.http && f.code === 'double-side') {
           expect(answer.result, f.path).toMatchObject({ front: { name: expect.any(String) }, back: { issue: expect.any(String) } });

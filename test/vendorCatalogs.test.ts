@@ -57,6 +57,10 @@ const tencentAllowed = new Map<string, string>([
   ['IDCardOCR FailedOperation.ImageSizeTooLarge en', 'py-intl errorcodes.py wording; go-intl: "…Refer to the image size constraints in the input parameter description."'],
   ['IDCardOCR FailedOperation.MultiCardError en', 'py-intl errorcodes.py wording; go-intl: "…Please upload an image with a single side or one front and one back side."'],
   ['IDCardOCR FailedOperation.OcrFailed en', 'py-intl errorcodes.py wording ("OCR recognition failed."); go-intl adds "This error may be caused by unstable network connections, …"'],
+  // RecognizeValidIDCardOCR copies IDCardOCR's catalog (the same 19 codes in tencentcloud-sdk-go), so the same three wordings.
+  ['RecognizeValidIDCardOCR FailedOperation.ImageSizeTooLarge en', 'as IDCardOCR: py-intl errorcodes.py wording'],
+  ['RecognizeValidIDCardOCR FailedOperation.MultiCardError en', 'as IDCardOCR: py-intl errorcodes.py wording'],
+  ['RecognizeValidIDCardOCR FailedOperation.OcrFailed en', 'as IDCardOCR: py-intl errorcodes.py wording'],
   // Common codes: the doc table gives descriptions, not the gateway's Message; schemas/tencent/errors.json keeps the
   // real Message strings quoted in public reports (sources in its $comment and in docs/codes.md).
   ['common AuthFailure.InvalidAuthorization en', 'real gateway Message (TencentCloud/tencentcloud-sdk-go#89), not the doc description'],
@@ -125,6 +129,7 @@ const huaweiAllowed = new Map<string, string>([
     [`${action} AIS.0121 is the vendor's, not ours`, 'template OCR only'],
   ] as const),
   ['RecognizeBankcard AIS.0122 is the vendor\'s, not ours', 'two ID cards of the same side: ID card OCR only'],
+  ['RecognizePassport AIS.0122 is the vendor\'s, not ours', 'two ID cards of the same side: ID card OCR only'],
 ]);
 
 /** The Huawei catalog an OCR call can answer (the provider's common codes and the API's own) against the vendor's pages. */

@@ -31,8 +31,13 @@ export interface WarningEntry {
 export type ImageProblem =
   | 'missing' | 'empty' | 'undecodable' | 'unsupported' | 'tooLarge' | 'tooSmall' | 'download' | 'wrongCard' | 'wrongSide';
 
+/** The cards a fixture image can show (its `card` marker), and an API read. */
+export type CardName = 'mainland' | 'macao' | 'temporary' | 'residence-permit' | 'foreign-permanent' | 'passport' | 'bankcard';
+
 export interface ImageRules {
-  card: 'mainland' | 'macao' | 'bankcard';
+  card: CardName;
+  /** Other cards the API reads besides `card`. */
+  alsoReads?: CardName[];
   base64: string;
   url: string;
   precedence: 'url' | 'base64';

@@ -15,6 +15,10 @@ const maskName = (v: string): string => (v ? `${[...v][0]}${'*'.repeat(Math.max(
 const maskAddress = (v: string): string => ([...v].length > 6 ? `${[...v].slice(0, 6).join('')}…` : '…');
 /** A phone or bank-card number: its last 4 digits, as banks and carriers show them. */
 const maskLastFour = (v: string): string => (v.length > 4 ? `${'*'.repeat(v.length - 4)}${v.slice(-4)}` : '*'.repeat(v.length));
+/** A passport or travel-permit number (8-10 characters): its last 2, too few to find the document by. */
+const maskLastTwo = (v: string): string => (v.length > 2 ? `${'*'.repeat(v.length - 2)}${v.slice(-2)}` : '*'.repeat(v.length));
+/** A machine-readable zone line holds the number, the birth date and the name together: only its length leaves. */
+const maskWhole = (v: string): string => (v ? `<${v.length} characters>` : v);
 
 /**
  * How each kind of personal field leaves the process (schemas' `x-personal`). The rule is for
@@ -31,6 +35,8 @@ const MASKERS: Record<Exclude<PersonalKind, 'image'>, (v: string) => string> = {
   phone: maskLastFour,
   bankCard: maskLastFour,
   secret: (v) => (v ? '<secret>' : v),
+  documentNumber: maskLastTwo,
+  mrz: maskWhole,
 };
 
 /** An image as format, dimensions, size and a sha256 prefix, never its bytes. */

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { readsCard } from '../data/readsCard.ts';
 import { LRUCache } from 'lru-cache';
 import { decodeBase64 } from '../images/decodeBase64.ts';
 import { sniffImage, type ImageInfo } from '../images/sniffImage.ts';
@@ -76,7 +77,7 @@ function inspect(bytes: Buffer, rules: ImageRules, key = hash('sha256', bytes, '
   if (!rules.formats.includes(info.format)) return { ...base, problem: 'unsupported' };
   if (Math.min(info.width, info.height) < rules.minSide) return { ...base, problem: 'tooSmall' };
   if (rules.maxSide && Math.max(info.width, info.height) > rules.maxSide) return { ...base, problem: 'tooLarge' };
-  if (markers.card && markers.card !== rules.card) return { ...base, problem: 'wrongCard' };
+  if (markers.card && !readsCard(rules, markers.card)) return { ...base, problem: 'wrongCard' };
   if (rules.side && markers.side && markers.side.toUpperCase() !== rules.side) return { ...base, problem: 'wrongSide' };
   return base;
 }

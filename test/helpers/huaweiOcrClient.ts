@@ -42,6 +42,11 @@ export class OcrClient {
     return this.send('/v2/{project_id}/ocr/bankcard', request);
   }
 
+  /** OcrClient.recognizePassport of the same generated client (services/ocr/v1/OcrClient.ts). */
+  recognizePassport(request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
+    return this.send('/v2/{project_id}/ocr/passport', request);
+  }
+
   private send(url: string, request: { body?: Record<string, unknown> }): Promise<Record<string, unknown>> {
     const options: Record<string, unknown> = {
       method: 'POST',

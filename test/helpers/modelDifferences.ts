@@ -1,7 +1,11 @@
 import { describeType, type VendorSource, type VendorType } from './vendorModel.ts';
 
 /** The part of our JSON Schema that the vendor models speak of. */
-export interface SchemaNode { type?: string | string[]; properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[] }
+export interface SchemaNode { type?: string | string[]; properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[]; $ref?: string; $defs?: Record<string, SchemaNode> }
+
+/** A `#/$defs/<name>` reference of the schema file, followed; any other node as it is. */
+const deref = (node: SchemaNode | undefined, root: SchemaNode | undefined): SchemaNode | undefined =>
+  node?.$ref?.startsWith('#/$defs/') ? root?.$defs?.[node.$ref.slice('#/$defs/'.length)] : node;
 
 // JSON-text fields (Config, AdvancedInfo) are strings whatever their contentSchema says: so are the vendor's.
 const jsonTypes: Record<VendorType['kind'], string[]> = {
@@ -11,10 +15,9 @@ const jsonTypes: Record<VendorType['kind'], string[]> = {
 
 /** Where a vendor type and our schema first disagree, arrays compared down to their items. */
 function typeDifferenceAt(path: string, type: VendorType, schema: SchemaNode | undefined): { path: string; vendor: string; ours: string } | undefined {
-  // `[T, "null"]` is T that may be null (tccli `value_allowed_null`, the SDKs' `?`): the type compared is T.
-  const types = [schema?.type ?? []].flat();
-  const ours = types.length === 2 && types.includes('null') ? types.find((t) => t !== 'null')! : types.join('|');
-  if (!jsonTypes[type.kind].includes(ours)) return { path, vendor: describeType(type), ours: ours || 'untyped' };
+  // A field the vendor may send as null (tccli `value_allowed_null`) is `[type, "null"]` in ours: its type is the other one.
+  const ours = Array.isArray(schema?.type) ? schema.type.find((t) => t !== 'null') : schema?.type;
+  if (!jsonTypes[type.kind].includes(ours ?? '')) return { path, vendor: describeType(type), ours: ours ?? 'untyped' };
   return type.kind === 'array' ? typeDifferenceAt(`${path}[]`, type.items, schema?.items) : undefined;
 }
 
@@ -30,15 +33,16 @@ function objectIn(type: VendorType, schema: SchemaNode | undefined, path: string
  * a different type, a different required-ness where the source states one, and a field of ours no
  * source declares unless `allowed` has its path (`IDCardOCR response.Foo`).
  */
-export function modelDifferences(path: string, sources: VendorSource[], ours: SchemaNode | undefined, allowed: ReadonlySet<string>): string[] {
+export function modelDifferences(path: string, sources: VendorSource[], schema: SchemaNode | undefined, allowed: ReadonlySet<string>, root: SchemaNode | undefined = schema): string[] {
   const found: string[] = [];
+  const ours = deref(schema, root);
   const properties = ours?.properties ?? {};
   const required = new Set(ours?.required ?? []);
   const nested = new Map<string, { path: string; schema: SchemaNode | undefined; sources: VendorSource[] }>();
   for (const { source, model } of sources) {
     for (const [name, field] of model) {
       const at = `${path}.${name}`;
-      const mine = properties[name];
+      const mine = deref(properties[name], root);
       if (!mine) { found.push(`${at} (${describeType(field.type)}, ${source}) is missing from our schema`); continue; }
       const typeDifference = typeDifferenceAt(at, field.type, mine);
       if (typeDifference) found.push(`${typeDifference.path}: ${source} says ${typeDifference.vendor}, our schema ${typeDifference.ours}`);
@@ -59,6 +63,6 @@ export function modelDifferences(path: string, sources: VendorSource[], ours: Sc
       found.push(`${at} is in our schema but no vendor source declares it (allowlist it in test/tencent/parity.test.ts and README.md if deliberate)`);
     }
   }
-  for (const n of nested.values()) found.push(...modelDifferences(n.path, n.sources, n.schema, allowed));
+  for (const n of nested.values()) found.push(...modelDifferences(n.path, n.sources, n.schema, allowed, root));
   return found;
 }

@@ -59,6 +59,8 @@ function paramsFor(api: ApiDefinition, i: number): Record<string, unknown> {
   if (rules && typeof params[rules.base64] === 'string') params[rules.base64] = makeCardImage({ seed: `personal-${api.meta.action}-${i}`, markers: { card: rules.card } }).toString('base64');
   for (const [name, p] of Object.entries(api.request.properties ?? {})) {
     if (Array.isArray(p.enum) && typeof p.enum[0] === 'string' && name in params) params[name] = p.enum[i % p.enum.length];
+    // A numbered choice of card (RecognizeValidIDCardOCR CardType) is cycled too, so every card type is read.
+    if (Array.isArray(p.enum) && typeof p.enum[0] === 'number') params[name] = p.enum[i % p.enum.length];
     const person = people[i % Math.max(1, people.length)];
     if (person && p['x-personal'] === 'idNumber') params[name] = person.IdNum;
     if (person && p['x-personal'] === 'name') params[name] = person.Name;
@@ -144,6 +146,8 @@ describe('personal data leaving the process', () => {
     // Bank card numbers too, from every API whose answer carries one (Tencent CardNo, Huawei card_number).
     const cardApis = apis.filter((a) => JSON.stringify(a.response).includes('"x-personal":"bankCard"'));
     expect(kinds.get('bankCard') ?? 0).toBeGreaterThanOrEqual(cardApis.length * PEOPLE_PER_API);
+    // The passport reader and the residence permit's back (PassNum) bring document numbers, the MRZ reader its lines.
+    for (const kind of ['documentNumber', 'mrz']) expect(kinds.get(kind), kind).toBeGreaterThanOrEqual(2);
     expect(journal.length).toBeGreaterThan(apis.length * PEOPLE_PER_API);
 
     const leaks: string[] = [];
@@ -167,6 +171,9 @@ describe('personal data leaving the process', () => {
         if (outside.includes(s.value) || outside.includes(digits)) leaks.push(`card number ${s.value}`);
         if (outside.includes(digits.slice(0, -4))) leaks.push(`all but the last 4 digits of card ${digits.slice(-4)}`);
       }
+      // Passport and travel-permit numbers, and the MRZ lines (number, birth date and name in one), never whole.
+      if ((s.kind === 'documentNumber' || s.kind === 'mrz') && outside.includes(s.value)) leaks.push(`${s.kind} ${s.value}`);
+      if (s.kind === 'mrz' && outside.includes(s.value.slice(0, 10))) leaks.push(`the number part of ${s.value}`);
       if (s.kind === 'address') {
         if (outside.includes(s.value)) leaks.push(`address ${s.value}`);
         const street = [...s.value].slice(6).join('');

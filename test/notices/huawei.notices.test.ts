@@ -3,6 +3,7 @@ import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { AK, PROJECT_ID, ocrPath, signedFetch } from '../helpers/huaweiSign.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import { WELL_KNOWN } from '../helpers/wellKnown.ts';
+import { loadData } from '../../src/data/loadData.ts';
 
 // Never silent about the caller's own mistakes (issue 14, section 3), Huawei's side: the vendor's
 // body as the vendor sends it, and X-Mock-Notice and the journal say what was wrong.
@@ -88,7 +89,10 @@ describe('a path or method the gateway does not serve', () => {
   it('an unknown path: APIG.0101, and the notice names the routes served and the nearest', async () => {
     const res = await answer(await signedFetch(server.url, `/v2/${PROJECT_ID}/ocr/idcard`, { image }, { now: clock }));
     expect(res.body).toEqual(gatewayError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
-    expect(res.notice).toBe(`no emulated API at "POST /v2/${PROJECT_ID}/ocr/idcard" (did you mean POST /v2/${PROJECT_ID}/ocr/id-card?): this emulator serves POST /v3/auth/tokens, GET /v3/projects, POST /v2/{project_id}/ocr/bankcard, POST /v2/{project_id}/ocr/id-card`);
+    // Every Huawei route of the data, in the data's order (so a new API is listed too).
+    const served = [...loadData(new URL('../../', import.meta.url).pathname).apis.values()].filter((a) => a.meta.provider === 'huawei' && a.meta.http).map((a) => `${a.meta.http!.method} ${a.meta.http!.path}`);
+    expect(served.slice(0, 3)).toEqual(['POST /v3/auth/tokens', 'GET /v3/projects', 'POST /v2/{project_id}/ocr/id-card']);
+    expect(res.notice).toBe(`no emulated API at "POST /v2/${PROJECT_ID}/ocr/idcard" (did you mean POST /v2/${PROJECT_ID}/ocr/id-card?): this emulator serves ${served.join(', ')}`);
   });
 
   it('another method: the notice names the one the path takes', async () => {

@@ -4,6 +4,7 @@ import * as ocrSdk from 'tencentcloud-sdk-nodejs-ocr';
 import { intlOcrClient, ocrClient, sdkError, SECRET_ID, SECRET_KEY } from '../helpers/tencentClients.ts';
 import { tc3Headers } from '../helpers/signTc3.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
+import { loadData } from '../../src/data/loadData.ts';
 import { requestLogLine } from '../../src/log/requestLogLine.ts';
 
 // Never silent about the caller's own mistakes (issue 14, section 3): the vendor's answer exactly as
@@ -27,7 +28,8 @@ function expectVendorError(body: { Response: Record<string, unknown> }, code: st
   expect(body).toEqual({ Response: { Error: { Code: code, Message: message }, RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
 }
 
-const ACTIONS = 'IdCardOCRVerification, IdCardVerification, BankCardOCR, IDCardOCR, RecognizeMacaoIDCardOCR';
+// Every Tencent action of the data, in the data's order, as the notice lists them (so a new API is listed too).
+const ACTIONS = [...loadData(new URL('../../', import.meta.url).pathname).apis.values()].filter((a) => a.meta.provider === 'tencent').map((a) => a.meta.action).join(', ');
 
 describe('an unknown action', () => {
   it.each([['IDCardOCRX'], ['idcardocr']])('%s: InvalidAction as the vendor says it; the notice names the actions served and the nearest', async (action) => {

@@ -2,7 +2,8 @@ import { BankCardOCR } from './BankCardOCR.ts';
 import { IDCardOCR } from './IDCardOCR.ts';
 import { IdCardOCRVerification } from './IdCardOCRVerification.ts';
 import { RecognizeMacaoIDCardOCR } from './RecognizeMacaoIDCardOCR.ts';
+import { RecognizeValidIDCardOCR } from './RecognizeValidIDCardOCR.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 
 /** The action logic, by the `handler` name an action.json gives; one handler may serve several APIs (IdCardVerification). */
-export const actions: Record<string, ActionHandler> = { IDCardOCR, RecognizeMacaoIDCardOCR, IdCardOCRVerification, BankCardOCR };
+export const actions: Record<string, ActionHandler> = { IDCardOCR, RecognizeMacaoIDCardOCR, RecognizeValidIDCardOCR, IdCardOCRVerification, BankCardOCR };
