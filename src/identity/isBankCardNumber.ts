@@ -1,0 +1,9 @@
+import luhn from 'luhn';
+
+/**
+ * A bank card number as the card schemes write it: 13 to 19 digits (ISO/IEC 7812-1, the PAN lengths
+ * UnionPay issues run 16 to 19) whose last is the Luhn check digit (the `luhn` package).
+ */
+export function isBankCardNumber(card: string): boolean {
+  return /^\d{13,19}$/.test(card) && luhn.validate(card);
+}
