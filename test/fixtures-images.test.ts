@@ -91,7 +91,7 @@ describe('fixture images', () => {
       expect(info, f.path).toEqual({ format: f.format, width: 1000, height: f.card === 'double-side' ? 1260 : 630 });
       expect([f.width, f.height]).toEqual([info!.width, info!.height]);
       expect(rules.formats).toContain(info!.format);
-      expect(Math.min(info!.width, info!.height)).toBeGreaterThanOrEqual(rules.minSide);
+      expect(Math.min(info!.width, info!.height)).toBeGreaterThanOrEqual(rules.minSide ?? 1);
       expect(Math.max(info!.width, info!.height)).toBeLessThanOrEqual(rules.maxSide ?? Infinity);
       const b64 = bytes.toString('base64');
       expect(b64.length).toBeLessThanOrEqual(Math.min(...Object.values(rules.maxBase64Bytes)));

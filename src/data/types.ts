@@ -32,13 +32,15 @@ export type ImageProblem =
   | 'missing' | 'empty' | 'undecodable' | 'unsupported' | 'tooLarge' | 'tooSmall' | 'download' | 'wrongCard' | 'wrongSide';
 
 export interface ImageRules {
-  card: 'mainland' | 'macao';
+  /** What the parameters carry (default an image); a video has no card, side or minimum side. */
+  media?: 'image' | 'video';
+  card?: 'mainland' | 'macao';
   base64: string;
   url: string;
   precedence: 'url' | 'base64';
   formats: string[];
   maxBase64Bytes: Partial<Record<Flavor, number>> & { domestic: number };
-  minSide: number;
+  minSide?: number;
   maxSide?: number;
   errors: Partial<Record<ImageProblem, string>>;
   /** Absent is not a problem (RecognizeMacaoIDCardOCR's back image). */
@@ -178,6 +180,8 @@ export interface Results {
   params?: { name?: string; idCard?: string; phone?: string; bankCard?: string };
   /** A phone number that is not a Chinese mobile number is `result`; one no listed carrier serves, `unsupported`. */
   phones?: { result: string; unsupported?: string; field?: string; carriers?: Record<string, { en: string; zh: string }> };
+  /** A warning the answer reports stops the check: `result`. */
+  warnings?: { result: string };
   /** A bank card number without a valid Luhn check digit is `result`. */
   bankCards?: { result: string };
   /** A document type other than `accepted` is `result`. */
