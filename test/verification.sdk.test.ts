@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { standingClock, startServer, type TestServer } from './helpers/startServer.ts';
 import { faceidClient, ocrClient, sdkError } from './helpers/tencentClients.ts';
 import { callAlibaba, recognizeIdcard } from './helpers/alibabaClients.ts';
@@ -264,6 +265,93 @@ describe.each(APIS)('$name', (row) => {
       } finally {
         await limited.close();
       }
+    });
+  });
+});
+
+/**
+ * What the element verifications check besides name and ID number (ElementsVerification, each rule and
+ * code its results.json): the phone number is a Chinese mobile number (11 digits beginning with 1) of a
+ * prefix libphonenumber's carrier table allocates to a carrier the API verifies (src/identity/data/
+ * mobileCarriers.json), the bank card number has 13 to 19 digits and a valid Luhn check digit, the
+ * document type is 0 (身份证). One row per case: the API, what is sent, what comes back.
+ */
+describe('the element verifications check the phone, the bank card and the document type', () => {
+  const WEI = { Name: SCENARIO_PERSON.name, IdCard: SCENARIO_PERSON.idCard }; // on record (scenarios/tencent/faceid/IdCardOCRVerification/wei-xiaobao.json)
+  const call = async (action: string, req: Record<string, unknown>, o: Options = {}): Promise<Record<string, unknown>> =>
+    (faceidClient(server.endpoint, o) as unknown as Record<string, (r: unknown) => Promise<Record<string, unknown>>>)[action]!(req);
+  const results = (action: string): Catalog => read(`tencent/faceid/${action}`, 'results.json').results;
+
+  it.each([
+    ['PhoneVerification', 'a China Mobile number', { ...WEI, Phone: '13800138000' }, { Result: '0', Isp: '移动' }],
+    ['PhoneVerification', 'a China Unicom number', { ...WEI, Phone: '13012345678' }, { Result: '0', Isp: '联通' }],
+    ['PhoneVerification', 'a China Telecom number (153 in 15x, China Mobile\'s)', { ...WEI, Phone: '15312345678' }, { Result: '0', Isp: '电信' }],
+    ['PhoneVerification', '10 digits', { ...WEI, Phone: '1380013800' }, { Result: '-6', Isp: '' }],
+    ['PhoneVerification', 'a landline', { ...WEI, Phone: '01062345678' }, { Result: '-6', Isp: '' }],
+    ['PhoneVerification', 'an unallocated prefix', { ...WEI, Phone: '14012345678' }, { Result: '-13', Isp: '' }],
+    ['PhoneVerification', 'the vendor example\'s 161, China Broadnet\'s (no Isp value for it)', { ...WEI, Phone: '16137688175' }, { Result: '-13', Isp: '' }],
+    ['PhoneVerification', 'a China Broadnet number (no Isp value for it)', { ...WEI, Phone: '19212345678' }, { Result: '-13', Isp: '' }],
+    ['PhoneVerification', 'another name, 详版', { ...WEI, Name: '韦大宝', Phone: '13800138000', VerifyMode: '1' }, { Result: '-4', ResultDetail: 'NameIdCardMismatch' }],
+    ['PhoneVerification', 'a match, 详版', { ...WEI, Phone: '13800138000', VerifyMode: '1' }, { Result: '0', ResultDetail: '' }],
+    ['CheckPhoneAndName', 'a served number', { Name: '王小明', Mobile: '18612345678' }, { Result: '0' }],
+    ['CheckPhoneAndName', 'not a mobile number', { Name: '王小明', Mobile: '8612345678' }, { Result: '-5' }],
+    ['CheckPhoneAndName', 'an unallocated prefix', { Name: '王小明', Mobile: '14012345678' }, { Result: '-13' }],
+    ['MobileStatus', 'a served number', { Mobile: '13912345678' }, { Result: '0', StatusCode: 0 }],
+    ['MobileStatus', 'not a mobile number (StatusCode 99, as the vendor example)', { Mobile: '1391234567a' }, { Result: '-2', StatusCode: 99 }],
+    ['MobileStatus', 'an unallocated prefix', { Mobile: '14012345678' }, { Result: '-13', StatusCode: 99 }],
+    ['MobileStatus', 'a China Broadnet number (the vendor example\'s 161)', { Mobile: '16137688175' }, { Result: '-13', StatusCode: 99 }],
+    ['BankCard4EVerification', 'the vendor examples\' cards', { ...WEI, Phone: PHONE, BankCard: '6226090210146748', CertType: 0 }, { Result: '0' }],
+    ['BankCard4EVerification', 'a wrong Luhn digit', { ...WEI, Phone: PHONE, BankCard: '6225768888888889' }, { Result: '-4' }],
+    ['BankCard4EVerification', '12 digits', { ...WEI, Phone: PHONE, BankCard: '622576888888' }, { Result: '-4' }],
+    ['BankCard4EVerification', 'a phone that is not a mobile number', { ...WEI, Phone: '010-6234567', BankCard: BANK_CARD }, { Result: '-5' }],
+    ['BankCard4EVerification', 'CertType 1', { ...WEI, Phone: PHONE, BankCard: BANK_CARD, CertType: 1 }, { Result: '-20' }],
+    ['BankCardVerification', 'a wrong Luhn digit', { ...WEI, BankCard: '6226090210146749' }, { Result: '-4' }],
+    ['BankCardVerification', 'CertType 2', { ...WEI, BankCard: BANK_CARD, CertType: 2 }, { Result: '-19' }],
+    ['BankCard2EVerification', 'a wrong Luhn digit', { Name: '王小明', BankCard: '6225768888888880' }, { Result: '-3' }],
+    ['BankCard2EVerification', 'letters', { Name: '王小明', BankCard: '6225-7688-8888-8888' }, { Result: '-3' }],
+  ] as const)('%s, %s', async (action, _what, req, expected) => {
+    const v = await call(action, req);
+    expect(v).toMatchObject({ ...expected, Description: results(action)[expected.Result]!.zh });
+  });
+
+  it('names the carrier in English for an English client (the intl doc: mobile, telecom, cucc)', async () => {
+    expect(await call('PhoneVerification', { ...WEI, Phone: '13012345678' }, { language: 'en-US' })).toMatchObject({ Result: '0', Isp: 'cucc' });
+  });
+
+  it('leaves ResultDetail out without VerifyMode 1 (简版)', async () => {
+    expect(Object.keys(await call('PhoneVerification', { ...WEI, Name: '韦大宝', Phone: PHONE }))).not.toContain('ResultDetail');
+  });
+
+  it.each([['out-of-service', 1], ['cancelled', 2], ['not-on-network', 4], ['unusable', 5]] as const)(
+    'MobileStatus scenario %s: Result 0 with StatusCode %i', async (scenario, status) => {
+      expect(await call('MobileStatus', { Mobile: PHONE }, { headers: { 'X-Mock-Scenario': scenario } })).toMatchObject({ Result: '0', StatusCode: status });
+    });
+
+  describe('Encryption (https://cloud.tencent.com/document/product/1007/47180) with the published test key', () => {
+    const IV = 'idcard-mock-iv16';
+    const encrypt = async (fields: Record<string, string>): Promise<{ params: Record<string, string>; Encryption: { EncryptList: string[]; CiphertextBlob: string; Iv: string } }> => {
+      const publicKey = await (await fetch(`${server.url}/__mock/encryption/public-key`)).text();
+      const key = randomBytes(32);
+      const blob = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, key).toString('base64');
+      const enc = (v: string): string => { const c = createCipheriv('aes-256-cbc', key, Buffer.from(IV)); return Buffer.concat([c.update(v, 'utf8'), c.final()]).toString('base64'); };
+      return { params: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, enc(v)])), Encryption: { EncryptList: Object.keys(fields), CiphertextBlob: blob, Iv: IV } };
+    };
+
+    it('PhoneVerification: CiphertextBlob, EncryptList and Iv as top-level parameters, the values checked once decrypted', async () => {
+      const ok = await encrypt({ Name: WEI.Name, IdCard: WEI.IdCard, Phone: '13012345678' });
+      expect(await call('PhoneVerification', { ...ok.params, ...ok.Encryption })).toMatchObject({ Result: '0', Isp: '联通' });
+      const other = await encrypt({ Name: '韦大宝', Phone: '13012345678' });
+      expect(await call('PhoneVerification', { IdCard: WEI.IdCard, ...other.params, ...other.Encryption })).toMatchObject({ Result: '-4' });
+    });
+
+    it('BankCard4EVerification: the Encryption object; a field that cannot be encrypted is InvalidParameter.UnsupportEncryptField', async () => {
+      const bad = await encrypt({ BankCard: '6225768888888889' });
+      expect(await call('BankCard4EVerification', { ...WEI, Phone: PHONE, ...bad.params, Encryption: bad.Encryption })).toMatchObject({ Result: '-4' });
+      const ok = await encrypt({ BankCard: BANK_CARD, Phone: PHONE });
+      expect(await call('BankCard4EVerification', { ...WEI, ...ok.params, Encryption: ok.Encryption })).toMatchObject({ Result: '0' });
+      const certType = await encrypt({ BankCard: BANK_CARD });
+      const encryption = { ...certType.Encryption, EncryptList: ['BankCard', 'CertType'] };
+      expect((await sdkError(call('BankCard4EVerification', { ...WEI, Phone: PHONE, ...certType.params, Encryption: encryption }))).code).toBe('InvalidParameter.UnsupportEncryptField');
     });
   });
 });
