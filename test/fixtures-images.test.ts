@@ -184,7 +184,8 @@ describe('fixtures sent as the image through the front doors', () => {
   /** The answer's body, or { error: code } for an error. */
   async function send(api: ApiDefinition, f: FixtureFile): Promise<Record<string, unknown>> {
     const rules = api.meta.image!;
-    const params: Record<string, unknown> = { [rules.base64]: bytesOf(f).toString('base64') };
+    // The request schema's example where it has one (LivenessCompare's LivenessType and video), the fixture as the image.
+    const params: Record<string, unknown> = { ...(api.request.examples as Record<string, unknown>[] | undefined)?.[0], [rules.base64]: bytesOf(f).toString('base64') };
     if (api.meta.provider === 'alibaba') {
       // Through the SDK: the answer's Data is a JSON string holding the side it read (`face` or `back`).
       try {

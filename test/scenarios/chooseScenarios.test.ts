@@ -107,7 +107,7 @@ describe('chooseScenarios: the shared warning names', () => {
 
   it('a name this API cannot express is an error naming the APIs that can', () => {
     expect(() => choose({ header: ['warning:blur'] })).toThrow(expect.objectContaining({
-      role: 'inexpressibleWarning', vars: expect.objectContaining({ apis: 'IdCardOCRVerification, RecognizeIdCard, RecognizeIdcard, RecognizeMacaoIDCardOCR' }),
+      role: 'inexpressibleWarning', vars: expect.objectContaining({ apis: 'CheckIdCardInformation, IdCardOCRVerification, RecognizeIdCard, RecognizeIdcard, RecognizeMacaoIDCardOCR' }),
     }));
   });
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standingClock, startServer, type TestServer } from '../helpers/startServer.ts';
+import { describeComparisonCodes, faceidCatalogs } from '../helpers/faceidCompareTable.ts';
 import { faceidClient, ocrClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 
@@ -11,10 +11,7 @@ import { makeCardImage } from '../../src/images/makeCardImage.ts';
  * success answer; every action error code by name.
  */
 type Answer = Record<string, unknown>;
-type Catalog = Record<string, { en: string; zh: string; charged: boolean }>;
-const read = (file: string) => JSON.parse(readFileSync(new URL(`../../schemas/tencent/faceid/CheckIdCardInformation/${file}`, import.meta.url), 'utf8'));
-const results: Catalog = read('results.json').results;
-const errors: Catalog = read('errors.json').errors;
+const { results } = faceidCatalogs('CheckIdCardInformation');
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer({ rateLimit: false, now: standingClock() }); });
@@ -77,24 +74,4 @@ describe('CheckIdCardInformation: the card read and compared', () => {
   });
 });
 
-describe('CheckIdCardInformation: every Result by scenario, every error by name', () => {
-  it.each(Object.keys(results))('result:%s is a success answer with that Result and Description', async (code) => {
-    const v = await check({ ImageBase64: card('check-result') }, { 'X-Mock-Scenario': `result:${code}` }, 'en-US');
-    expect(v).toMatchObject({ Result: code, Description: results[code]!.en });
-    // A comparison made (a charged result) scores under 70 unless it passed; one not made scores 0.
-    if (code === 'Success') expect(Number(v.Sim)).toBeGreaterThanOrEqual(70);
-    else if (results[code]!.charged) expect(Number(v.Sim)).toBeLessThan(70);
-    else expect(v.Sim).toBe(0);
-  });
-
-  it.each(Object.entries(errors))('%s, in English and Chinese', async (code, { en, zh }) => {
-    const headers = { 'X-Mock-Scenario': code };
-    expect(await sdkError(check({ ImageBase64: card('check-error') }, headers, 'en-US'))).toMatchObject({ code, message: en });
-    expect((await sdkError(check({ ImageBase64: card('check-error') }, headers, 'zh-CN'))).message).toBe(zh);
-  });
-
-  it('has the documented 32 error codes and 100 requests per second', () => {
-    expect(Object.keys(errors)).toHaveLength(32);
-    expect(server.runtime.data.apis.get('tencent:CheckIdCardInformation')!.meta.rateLimit).toEqual({ points: 100, seconds: 1 });
-  });
-});
+describeComparisonCodes('CheckIdCardInformation', (headers, language) => check({ ImageBase64: card('check-result') }, headers, language), { errors: 32, perSecond: 100 });

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
+import { describeComparisonCodes, faceidCatalogs } from '../helpers/faceidCompareTable.ts';
 import { faceidClient, sdkError } from '../helpers/tencentClients.ts';
 import { makeJpeg } from '../../src/images/makeJpeg.ts';
 
@@ -11,10 +11,7 @@ import { makeJpeg } from '../../src/images/makeJpeg.ts';
  * The videos are their containers' first bytes: the emulator reads the container, never a frame.
  */
 type Answer = Record<string, unknown>;
-type Catalog = Record<string, { en: string; zh: string; charged: boolean }>;
-const read = (file: string) => JSON.parse(readFileSync(new URL(`../../schemas/tencent/faceid/LivenessCompare/${file}`, import.meta.url), 'utf8'));
-const results: Catalog = read('results.json').results;
-const errors: Catalog = read('errors.json').errors;
+const { results, action } = faceidCatalogs('LivenessCompare');
 
 const b64 = (s: string | Buffer): string => Buffer.from(s as string, 'latin1').toString('base64');
 /** An ISO base media file's first box (ftyp, ISO/IEC 14496-12), a RIFF AVI header, an FLV header, and WebM's EBML magic (not accepted). */
@@ -64,7 +61,7 @@ describe('LivenessCompare: the photo and the video', () => {
     expect((await sdkError(compare({ ...base, VideoBase64: b64('not a video at all') }))).code).toBe('FailedOperation.LipVideoInvalid');
     expect((await sdkError(compare({ ...base, VideoBase64: '' }))).code).toBe('FailedOperation.LipSizeError');
     // "Base64编码后的大小不超过8M": one character over.
-    const limit = read('action.json').extraImages.video.maxBase64Bytes.domestic as number;
+    const limit = (action as { extraImages: { video: { maxBase64Bytes: { domestic: number } } } }).extraImages.video.maxBase64Bytes.domestic;
     expect(limit).toBe(8 * 1024 * 1024);
     expect((await sdkError(compare({ ...base, VideoBase64: VIDEOS.mp4 + 'A'.repeat(limit - VIDEOS.mp4.length + 4) }))).code).toBe('FailedOperation.LipSizeError');
     expect((await sdkError(compare(base))).code).toBe('InvalidParameter');
@@ -78,25 +75,4 @@ describe('LivenessCompare: the photo and the video', () => {
   });
 });
 
-describe('LivenessCompare: every Result by scenario, every error by name', () => {
-  const request = { LivenessType: 'SILENT', ImageBase64: photo('lc-result'), VideoBase64: VIDEOS.mp4 };
-
-  it.each(Object.keys(results))('result:%s is a success answer with that Result and Description', async (code) => {
-    const v = await compare(request, { 'X-Mock-Scenario': `result:${code}` }, 'en-US');
-    expect(v).toMatchObject({ Result: code, Description: results[code]!.en });
-    if (code === 'Success') expect(Number(v.Sim)).toBeGreaterThanOrEqual(70);
-    else if (results[code]!.charged) expect(Number(v.Sim)).toBeLessThan(70);
-    else expect(v.Sim).toBe(0);
-  });
-
-  it.each(Object.entries(errors))('%s, in English and Chinese', async (code, { en, zh }) => {
-    const headers = { 'X-Mock-Scenario': code };
-    expect(await sdkError(compare(request, headers, 'en-US'))).toMatchObject({ code, message: en });
-    expect((await sdkError(compare(request, headers, 'zh-CN'))).message).toBe(zh);
-  });
-
-  it('has the documented 54 error codes and 100 requests per second', () => {
-    expect(Object.keys(errors)).toHaveLength(54);
-    expect(server.runtime.data.apis.get('tencent:LivenessCompare')!.meta.rateLimit).toEqual({ points: 100, seconds: 1 });
-  });
-});
+describeComparisonCodes('LivenessCompare', (headers, language) => compare({ LivenessType: 'SILENT', ImageBase64: photo('lc-result'), VideoBase64: VIDEOS.mp4 }, headers, language), { errors: 54, perSecond: 100 });
