@@ -52,9 +52,8 @@ export function verificationResult(v: VerificationInput): string {
 }
 
 /** The request parameter that carries an element (results.json `params`; IdCardOCRVerification's names by default). */
-function paramOf(results: Results, element: 'name' | 'idCard' | 'phone' | 'bankCard'): string {
-  const defaults = { name: 'Name', idCard: 'IdCard', phone: 'Phone', bankCard: 'BankCard' };
-  return results.params?.[element] ?? defaults[element];
+function paramOf(results: Results, element: 'name' | 'idCard'): string {
+  return results.params?.[element] ?? (element === 'name' ? 'Name' : 'IdCard');
 }
 
 function overLimit(v: VerificationInput, limits: NonNullable<Results['limits']>, values: Record<string, string | undefined>): boolean {
