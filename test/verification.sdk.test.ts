@@ -55,6 +55,8 @@ const tencent = (action: string, codes: TencentCodes, o: TencentRow) => ({
     const r = await ocrClient(s.endpoint).IDCardOCR({ ImageBase64: card(seed).toString('base64') });
     return { name: r.Name!, idNum: r.IdNum! };
   },
+  /** The parameters sent for a name and an ID number. */
+  requestFor: (name: string, idCard: string): Record<string, unknown> => o.request?.(name, idCard) ?? { Name: name, IdCard: idCard },
   verify: async (s: TestServer, name: string, idCard: string, opts: Options = {}): Promise<Verified> => {
     // Requests are built loosely on purpose; the SDK sends what it gets.
     const request = o.request?.(name, idCard) ?? { Name: name, IdCard: idCard };
@@ -79,17 +81,17 @@ const APIS = [
   { ...tencent('IdCardOCRVerification', ID_CODES, { echoes: true, perSecond: 100 }), errorCount: 18 },
   { ...tencent('IdCardVerification', ID_CODES, { perSecond: 100 }), errorCount: 11 },
   // The element verifications (ElementsVerification): phone and bank-card numbers valid, the result decided by name and ID number.
-  { ...tencent('PhoneVerification', { match: '0', mismatch: '-4', invalidId: '-7', invalidName: '-8', noRecordStrict: '-9' },
+  { ...tencent('PhoneVerification', { match: '0', mismatch: '-4', invalidId: '-7', invalidName: '-8', noRecordStrict: '-9', overLimit: '-12' },
     { request: (Name, IdCard) => ({ Name, IdCard, Phone: PHONE }), answerKeys: ['Isp'], perSecond: 20 }), errorCount: 10 },
-  { ...tencent('CheckPhoneAndName', { match: '0', invalidName: '-4', noRecordStrict: '-1' },
+  { ...tencent('CheckPhoneAndName', { match: '0', invalidName: '-4', noRecordStrict: '-1', overLimit: '-6' },
     { request: (Name) => ({ Name, Mobile: PHONE }), perSecond: 20 }), errorCount: 9 },
-  { ...tencent('MobileStatus', { match: '0', noRecordStrict: '-1' },
+  { ...tencent('MobileStatus', { match: '0', noRecordStrict: '-1', overLimit: '-4' },
     { request: () => ({ Mobile: PHONE }), answerKeys: ['StatusCode'], perSecond: 20 }), errorCount: 10 },
-  { ...tencent('BankCard4EVerification', { match: '0', mismatch: '-6', invalidId: '-3', invalidName: '-2', noRecordStrict: '-1' },
+  { ...tencent('BankCard4EVerification', { match: '0', mismatch: '-6', invalidId: '-3', invalidName: '-2', noRecordStrict: '-1', overLimit: '-19' },
     { request: (Name, IdCard) => ({ Name, IdCard, Phone: PHONE, BankCard: BANK_CARD }), perSecond: 20 }), errorCount: 10 },
-  { ...tencent('BankCardVerification', { match: '0', mismatch: '-1', invalidId: '-3', invalidName: '-2', noRecordStrict: '-1' },
+  { ...tencent('BankCardVerification', { match: '0', mismatch: '-1', invalidId: '-3', invalidName: '-2', noRecordStrict: '-1', overLimit: '-18' },
     { request: (Name, IdCard) => ({ Name, IdCard, BankCard: BANK_CARD }), perSecond: 20 }), errorCount: 10 },
-  { ...tencent('BankCard2EVerification', { match: '0', invalidName: '-2', noRecordStrict: '-1' },
+  { ...tencent('BankCard2EVerification', { match: '0', invalidName: '-2', noRecordStrict: '-1', overLimit: '-17' },
     { request: (Name) => ({ Name, BankCard: BANK_CARD }), perSecond: 20 }), errorCount: 10 },
   {
     name: 'alibaba Id2MetaVerify',
@@ -97,6 +99,7 @@ const APIS = [
     key: 'alibaba:Id2MetaVerify',
     // No name rules and no daily limits in its data; an invalid number and an unknown one under --strict-register are both "no record".
     codes: { match: '1', mismatch: '2', invalidId: '3', invalidName: undefined, noRecordStrict: '3', overLimit: undefined },
+    requestFor: (name: string, idCard: string): Record<string, unknown> => ({ ParamType: 'normal', UserName: name, IdentifyNum: idCard }),
     readCard: async (s: TestServer, seed: string): Promise<Person> => {
       const r = await recognizeIdcard(s.endpoint, { image: card(seed) });
       const face = (JSON.parse(r.body!.data!) as { data: { face: { data: { name: string; idNumber: string } } } }).data.face.data;
@@ -202,22 +205,23 @@ describe.each(APIS)('$name', (row) => {
       }
     });
 
-    it.runIf(codes.overLimit !== undefined).each([
-      ['Name', 'Name:王小明'],
-      ['IdCard', `IdCard:${VALID_UNKNOWN_ID}`],
-    ])(`${codes.overLimit} past the daily limit per %s, and again ${codes.match} the next day (emulator clock)`, async (param, key) => {
-      let clock = Date.UTC(2026, 2, 1, 4); // 12:00 on 1 March in China; auth off: the SDK signs with the real clock
-      const s = await startServer({ rateLimit: false, auth: 'off', now: () => clock });
-      try {
-        const limit = s.runtime.data.apis.get(row.key)!.results.limits!.perDay[param]!;
-        for (let i = 0; i < limit; i++) s.runtime.state.register.countToday('20260301', key);
-        expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.overLimit!);
-        clock += 24 * 3600 * 1000;
-        expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.match);
-      } finally {
-        await s.close();
-      }
-    });
+    // Each parameter the API's daily limits name, counted per API (test/unit/verificationResult.test.ts: per value).
+    it.runIf(codes.overLimit !== undefined).each(Object.keys(resultsFile.limits?.perDay ?? {}))(
+      `${codes.overLimit} past the daily limit per %s, and again ${codes.match} the next day (emulator clock); another API's count is its own`, async (param) => {
+        let clock = Date.UTC(2026, 2, 1, 4); // 12:00 on 1 March in China; auth off: the SDK signs with the real clock
+        const s = await startServer({ rateLimit: false, auth: 'off', now: () => clock });
+        try {
+          const limit = s.runtime.data.apis.get(row.key)!.results.limits!.perDay[param]!;
+          const key = `${row.key.split(':')[1]}:${param}:${String(row.requestFor('王小明', VALID_UNKNOWN_ID)[param])}`;
+          for (let i = 0; i < limit; i++) s.runtime.state.register.countToday('20260301', key);
+          expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.overLimit!);
+          if (row.key !== 'tencent:IdCardVerification') expect((await faceidClient(s.endpoint).IdCardVerification({ Name: '王小明', IdCard: VALID_UNKNOWN_ID })).Result).toBe('0');
+          clock += 24 * 3600 * 1000;
+          expectResult(await verify('王小明', VALID_UNKNOWN_ID, {}, s), codes.match);
+        } finally {
+          await s.close();
+        }
+      });
 
     it.runIf(codes.overLimit === undefined)('has no daily limits in its data', () => {
       expect(server.runtime.data.apis.get(row.key)!.results.limits).toBeUndefined();

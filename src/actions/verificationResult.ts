@@ -17,6 +17,8 @@ export interface VerificationInput {
   day: string;
   /** --strict-register: a valid ID nobody was issued is "no such record" rather than a match. */
   strict: boolean;
+  /** Whose daily counts these are: the API (the vendor counts each service apart, 1007/108625). */
+  scope: string;
 }
 
 /**
@@ -41,7 +43,10 @@ export function verificationResult(v: VerificationInput): string {
   }
   if (bankCards && !isBankCardNumber(v.bankCard ?? '')) return bankCards.result;
   if (certTypes && v.certType !== undefined && !certTypes.accepted.includes(v.certType as number)) return certTypes.result;
+  // Counted per value of each parameter the limits name: the element's request parameter (results.json `params`).
   const values: Record<string, string | undefined> = { [paramOf(v.results, 'name')]: name, [paramOf(v.results, 'idCard')]: idCard };
+  if (v.results.params?.phone) values[v.results.params.phone] = v.phone;
+  if (v.results.params?.bankCard) values[v.results.params.bankCard] = v.bankCard;
   if (limits && overLimit(v, limits, values)) return limits.result;
   if (!register) throw new Error('results.json has no `register` answers');
   const recorded = idCard === undefined ? undefined : v.register.nameOf(idCard);
@@ -59,7 +64,7 @@ function paramOf(results: Results, element: 'name' | 'idCard'): string {
 function overLimit(v: VerificationInput, limits: NonNullable<Results['limits']>, values: Record<string, string | undefined>): boolean {
   let over = false;
   for (const [param, max] of Object.entries(limits.perDay)) {
-    if (v.register.countToday(v.day, `${param}:${values[param]}`) > max) over = true;
+    if (v.register.countToday(v.day, `${v.scope}:${param}:${values[param]}`) > max) over = true;
   }
   return over;
 }

@@ -46,7 +46,7 @@ export const ElementsVerification: ActionHandler = (input) => {
     ? (strictRegister ? results.register?.notOnRecordStrict : results.register?.notOnRecord)
     : verificationResult({
       ...values, certType: certParam === undefined ? undefined : params[certParam],
-      register, results, strict: strictRegister, day: formatCompact(chinaDate(new Date(now))),
+      register, results, strict: strictRegister, scope: api.meta.action, day: formatCompact(chinaDate(new Date(now))),
     }));
   const entry = result === undefined ? undefined : results.results[result];
   if (!entry) throw new Error(`${api.meta.action}: result ${result} is not in results.json`);
