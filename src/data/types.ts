@@ -35,7 +35,9 @@ export type ImageProblem =
 export type CardName = 'mainland' | 'macao' | 'temporary' | 'residence-permit' | 'foreign-permanent' | 'passport' | 'bankcard';
 
 export interface ImageRules {
-  card: CardName;
+  /** What the parameters carry (default an image); a video has no card, side or minimum side. */
+  media?: 'image' | 'video';
+  card?: CardName;
   /** Other cards the API reads besides `card`. */
   alsoReads?: CardName[];
   base64: string;
@@ -43,7 +45,7 @@ export interface ImageRules {
   precedence: 'url' | 'base64';
   formats: string[];
   maxBase64Bytes: Partial<Record<Flavor, number>> & { domestic: number };
-  minSide: number;
+  minSide?: number;
   maxSide?: number;
   errors: Partial<Record<ImageProblem, string>>;
   /** Absent is not a problem (RecognizeMacaoIDCardOCR's back image). */
@@ -159,7 +161,13 @@ export interface Scenario extends Outcome {
 }
 
 /** A verification API's business result (a success response with Result and Description). */
-export interface ResultEntry { en: string; zh: string; charged: boolean }
+export interface ResultEntry {
+  en: string;
+  zh: string;
+  charged: boolean;
+  /** Fields this result sets in the answer (MobileStatus `StatusCode: 99`). */
+  response?: Record<string, unknown>;
+}
 
 /** results.json: the result codes, and the daily limits per parameter value after which `limits.result` is answered. */
 export interface Results {
@@ -171,8 +179,18 @@ export interface Results {
   names?: { pattern: string; minLength: number; maxLength: number; result: string };
   /** An ID number that is not a valid GB 11643 number is `result`. */
   idNumbers?: { result: string };
-  /** The identity register's answers. */
-  register?: { match: string; mismatch: string; notOnRecord: string; notOnRecordStrict: string };
+  /** The identity register's answers; `mismatch` only where an ID number is verified. */
+  register?: { match: string; mismatch?: string; notOnRecord: string; notOnRecordStrict: string };
+  /** The request parameters carrying each element (default: name `Name`, idCard `IdCard`). */
+  params?: { name?: string; idCard?: string; phone?: string; bankCard?: string };
+  /** A phone number that is not a Chinese mobile number is `result`; one no listed carrier serves, `unsupported`. */
+  phones?: { result: string; unsupported?: string; field?: string; carriers?: Record<string, { en: string; zh: string }> };
+  /** A warning the answer reports stops the check: `result`. */
+  warnings?: { result: string };
+  /** A bank card number without a valid Luhn check digit is `result`. */
+  bankCards?: { result: string };
+  /** A document type other than `accepted` is `result`. */
+  certTypes?: { param: string; accepted: number[]; result: string };
 }
 
 /** One API: everything the emulator knows about it, loaded from schemas/ and scenarios/. */

@@ -6,3 +6,5 @@ export { nations, isNation, pickNation, type Nation } from './nations.ts';
 export { createRandom, type Random } from './random.ts';
 export { validityYears, TERM_YEARS } from './validity.ts';
 export type { YMD } from './ymd.ts';
+export { mobileCarrier } from './mobileCarrier.ts';
+export { isBankCardNumber } from './isBankCardNumber.ts';

@@ -3,6 +3,7 @@ import { readsCard } from '../data/readsCard.ts';
 import { LRUCache } from 'lru-cache';
 import { decodeBase64 } from '../images/decodeBase64.ts';
 import { sniffImage, type ImageInfo } from '../images/sniffImage.ts';
+import { sniffVideo } from '../images/sniffVideo.ts';
 import { readMarkers, type ImageMarkers } from '../images/markers.ts';
 import type { Flavor, ImageProblem, ImageRules } from '../data/types.ts';
 
@@ -71,15 +72,24 @@ function readHeader(key: string, bytes: Buffer): { info?: ImageInfo; markers: Im
 }
 
 function inspect(bytes: Buffer, rules: ImageRules, key = hash('sha256', bytes, 'hex')): ImageInput {
+  if (rules.media === 'video') return inspectVideo(bytes, rules, key);
   const { info, markers } = readHeader(key, bytes);
   if (!info) return { key, bytes, markers: {}, problem: 'undecodable' };
   const base = { key, bytes, info, markers };
   if (!rules.formats.includes(info.format)) return { ...base, problem: 'unsupported' };
-  if (Math.min(info.width, info.height) < rules.minSide) return { ...base, problem: 'tooSmall' };
+  if (Math.min(info.width, info.height) < (rules.minSide ?? 1)) return { ...base, problem: 'tooSmall' };
   if (rules.maxSide && Math.max(info.width, info.height) > rules.maxSide) return { ...base, problem: 'tooLarge' };
   if (markers.card && !readsCard(rules, markers.card)) return { ...base, problem: 'wrongCard' };
   if (rules.side && markers.side && markers.side.toUpperCase() !== rules.side) return { ...base, problem: 'wrongSide' };
   return base;
+}
+
+/** A video: its container from the first bytes (mp4, avi, flv); no frame is decoded, so no size or marker is read. */
+function inspectVideo(bytes: Buffer, rules: ImageRules, key: string): ImageInput {
+  const format = sniffVideo(bytes);
+  if (!format) return { key, bytes, markers: {}, problem: 'undecodable' };
+  const base = { key, bytes, markers: {}, info: { format, width: 0, height: 0 } };
+  return rules.formats.includes(format) ? base : { ...base, problem: 'unsupported' };
 }
 
 /** Only with --fetch-image-urls: a bounded GET (the provider's download timeout, "图片下载时间不超过3秒" in the IDCardOCR doc); any failure (status, timeout, size) is undefined. */

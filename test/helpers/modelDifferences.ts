@@ -15,9 +15,9 @@ const jsonTypes: Record<VendorType['kind'], string[]> = {
 
 /** Where a vendor type and our schema first disagree, arrays compared down to their items. */
 function typeDifferenceAt(path: string, type: VendorType, schema: SchemaNode | undefined): { path: string; vendor: string; ours: string } | undefined {
-  // A field the vendor may send as null (tccli `value_allowed_null`) is `[type, "null"]` in ours: its type is the other one.
-  const ours = Array.isArray(schema?.type) ? schema.type.find((t) => t !== 'null') : schema?.type;
-  if (!jsonTypes[type.kind].includes(ours ?? '')) return { path, vendor: describeType(type), ours: ours ?? 'untyped' };
+  // A field the vendor may answer null (api.json value_allowed_null, 注意：此字段可能返回 null) is typed [T, "null"] here.
+  const ours = [schema?.type ?? []].flat().filter((t) => t !== 'null');
+  if (ours.length !== 1 || !jsonTypes[type.kind].includes(ours[0]!)) return { path, vendor: describeType(type), ours: ours.join(',') || 'untyped' };
   return type.kind === 'array' ? typeDifferenceAt(`${path}[]`, type.items, schema?.items) : undefined;
 }
 

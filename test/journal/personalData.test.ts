@@ -8,6 +8,7 @@ import { PROJECT_ID, signedFetch } from '../helpers/huaweiSign.ts';
 import { sampleRequest } from '../helpers/sampleRequest.ts';
 import { callAlibaba } from '../helpers/alibabaClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
+import luhn from 'luhn';
 import { loadData } from '../../src/data/loadData.ts';
 import { requestLogLine } from '../../src/log/requestLogLine.ts';
 import type { ApiDefinition } from '../../src/data/types.ts';
@@ -52,6 +53,14 @@ function collect(value: unknown, schema: JsonSchema | undefined, requestId: stri
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, s?.properties?.[k], requestId, root);
 }
 
+/** Phone and bank-card numbers sent (the element verifications' parameters), each valid: a China Mobile number, a Luhn-valid card. */
+const sentNumbers = new Set<string>();
+const phoneFor = (i: number): string => `139${String(20260000 + i * 7919).padStart(8, '0')}`;
+function cardFor(i: number): string {
+  const body = `622576${String(100000000 + i * 104729).padStart(9, '0')}`;
+  return [...'0123456789'].map((d) => body + d).find((c) => luhn.validate(c))!;
+}
+
 /** The request for person `i`: a card image of its own, the enum parameters cycled, personal parameters from people read earlier. */
 function paramsFor(api: ApiDefinition, i: number): Record<string, unknown> {
   const params = sampleRequest(api);
@@ -64,6 +73,10 @@ function paramsFor(api: ApiDefinition, i: number): Record<string, unknown> {
     const person = people[i % Math.max(1, people.length)];
     if (person && p['x-personal'] === 'idNumber') params[name] = person.IdNum;
     if (person && p['x-personal'] === 'name') params[name] = person.Name;
+    if (p['x-personal'] === 'phone' || p['x-personal'] === 'bankCard') {
+      params[name] = p['x-personal'] === 'phone' ? phoneFor(i) : cardFor(i);
+      sentNumbers.add(params[name] as string);
+    }
   }
   return params;
 }
@@ -182,6 +195,9 @@ describe('personal data leaving the process', () => {
     }
     // Names and numbers sent by the callers (the verification APIs' parameters) too.
     for (const p of people) if (outside.includes(p.IdNum)) leaks.push(`sent ID number ${p.IdNum}`);
+    // Phone and bank-card numbers keep only their last 4 digits: neither the number nor the digits before them leave.
+    expect(sentNumbers.size).toBeGreaterThanOrEqual(PEOPLE_PER_API * 2);
+    for (const n of sentNumbers) if (outside.includes(n) || outside.includes(n.slice(0, -4))) leaks.push(`sent number ${n}`);
     expect([...new Set(leaks)]).toEqual([]);
   }, 120_000);
 });

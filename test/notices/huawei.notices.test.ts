@@ -91,7 +91,7 @@ describe('a path or method the gateway does not serve', () => {
     expect(res.body).toEqual(gatewayError('APIG.0101', 'The API does not exist or has not been published in the environment.'));
     // Every Huawei route of the data, in the data's order (so a new API is listed too).
     const served = [...loadData(new URL('../../', import.meta.url).pathname).apis.values()].filter((a) => a.meta.provider === 'huawei' && a.meta.http).map((a) => `${a.meta.http!.method} ${a.meta.http!.path}`);
-    expect(served.slice(0, 3)).toEqual(['POST /v3/auth/tokens', 'GET /v3/projects', 'POST /v2/{project_id}/ocr/id-card']);
+    expect(served).toEqual(expect.arrayContaining(['POST /v3/auth/tokens', 'GET /v3/projects', 'POST /v2/{project_id}/ocr/id-card']));
     expect(res.notice).toBe(`no emulated API at "POST /v2/${PROJECT_ID}/ocr/idcard" (did you mean POST /v2/${PROJECT_ID}/ocr/id-card?): this emulator serves ${served.join(', ')}`);
   });
 

@@ -9,7 +9,7 @@ const results = { ...loadData(new URL('../../', import.meta.url).pathname).apis.
 const ID = '110101198003074413';
 const base = (over: Partial<VerificationInput> = {}): VerificationInput => ({
   name: '韦小宝', idCard: ID, register: new IdentityRegister(declaredNames([{ name: '韦小宝', idNum: ID }])),
-  results, day: '20260301', strict: false, ...over,
+  results, day: '20260301', strict: false, scope: 'IdCardOCRVerification', ...over,
 });
 
 describe('verificationResult', () => {

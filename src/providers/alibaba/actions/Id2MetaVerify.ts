@@ -13,7 +13,7 @@ import type { ActionHandler } from '../../../actions/types.ts';
 export const Id2MetaVerify: ActionHandler = async ({ api, params, scenario, register, strictRegister, now }) => {
   const result = scenario.result ?? await verificationResult({
     name: String(params.UserName ?? ''), idCard: String(params.IdentifyNum ?? ''), register, results: api.results,
-    strict: strictRegister, day: formatCompact(chinaDate(new Date(now))),
+    strict: strictRegister, scope: api.meta.action, day: formatCompact(chinaDate(new Date(now))),
   });
   return { ResultObject: { BizCode: result } };
 };

@@ -61,7 +61,7 @@ export const IdCardOCRVerification: ActionHandler = async (input) => {
   const register_ = api.results.register;
   const result = scenario.result ?? (opaque
     ? (strictRegister ? register_?.notOnRecordStrict : register_?.notOnRecord)
-    : await verificationResult({ name, idCard, register, results: api.results, strict: strictRegister, day: formatCompact(chinaDate(new Date(now))) }));
+    : await verificationResult({ name, idCard, register, results: api.results, strict: strictRegister, scope: api.meta.action, day: formatCompact(chinaDate(new Date(now))) }));
   const entry = result === undefined ? undefined : api.results.results[result];
   if (!entry) throw new Error(`${api.meta.action}: result ${result} is not in results.json`);
   // Description follows the language the client asked for (Python sends zh-CN, the intl SDKs en-US);
