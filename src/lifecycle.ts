@@ -122,7 +122,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
     if (latency) await latency;
 
     enter('produce'); //        the scenario's error, an input problem, or the answer
-    const reply = produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
+    const reply = await produce(rt, { api, params, call, images, scenario, decoded, facts, envelope: provider.bodyEnvelope(call), handlers: provider.actions });
     for (const w of reply.warnings) state.coverage.record(apiKey(api.meta), `warning:${w}`);
     if (reply.result !== undefined) state.coverage.record(apiKey(api.meta), `result:${reply.result}`);
 

@@ -4,6 +4,7 @@ import type { ImageInput } from '../pipeline/resolveImage.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
 import type { IdentityRegister } from '../state/identityRegister.ts';
 import type { TokenStore } from '../state/tokenStore.ts';
+import type { FaceIdFlows } from '../state/faceIdFlows.ts';
 import type { Person } from '../identity/index.ts';
 
 /** What an action's logic may read and change: the request, the chosen scenario, and the state it owns. */
@@ -27,6 +28,8 @@ export interface ActionInput {
   register: Pick<IdentityRegister, 'remember' | 'nameOf' | 'countToday'>;
   /** Issues a token the provider's authenticate will find (IAM's password token API). */
   tokens: Pick<TokenStore, 'issue'>;
+  /** Hosted verification flows (async: the store may be outside the process). */
+  flows: Pick<FaceIdFlows, 'start' | 'find' | 'decide'>;
   strictRegister: boolean;
   auth: AuthMode;
   /** Where keys/ (the published test key pair) lives. */
@@ -41,4 +44,4 @@ export interface ActionInput {
 }
 
 /** Produces the action's fields (JSON-text fields as objects); the pipeline lays them over the schema skeleton. */
-export type ActionHandler = (input: ActionInput) => Record<string, unknown>;
+export type ActionHandler = (input: ActionInput) => Record<string, unknown> | Promise<Record<string, unknown>>;

@@ -7,6 +7,7 @@ import { Bindings } from './bindings.ts';
 import { Counters } from './counters.ts';
 import { Coverage } from './coverage.ts';
 import { SignatureNonces } from './signatureNonces.ts';
+import { FaceIdFlows } from './faceIdFlows.ts';
 
 /**
  * Everything `POST /__mock/reset` clears, behind one interface: what the emulator has learned and
@@ -29,6 +30,8 @@ export class State {
   readonly counters = new Counters();
   /** Which documented outcomes this run produced. */
   readonly coverage = new Coverage();
+  /** Hosted verifications (a token, the page the user finishes on, the result read back), by token. */
+  readonly faceIdFlows = new FaceIdFlows();
 
   constructor(options: { declaredPersons?: Iterable<RecordedPerson>; journalSize?: number } = {}) {
     this.journal = new Journal(options.journalSize);
@@ -45,5 +48,7 @@ export class State {
     this.bindings.reset();
     this.counters.reset();
     this.coverage.reset();
+    // Async for a store outside the process; the in-process one is cleared before this returns.
+    void this.faceIdFlows.reset();
   }
 }
