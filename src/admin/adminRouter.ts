@@ -63,7 +63,7 @@ export function adminRouter(rt: Runtime): Router {
   r.post('/faceid/verify', requireJsonBody(), async (req, res) => {
     const body = (req.body ?? {}) as { token?: unknown; outcome?: unknown };
     if (typeof body.token !== 'string' || body.token === '') {
-      res.status(400).json({ error: 'idcard-mock: send {"token": "<the token DetectAuth answered>", "outcome": "<an outcome code>"}' });
+      res.status(400).json({ error: 'idcard-mock: send {"token": "<the token the flow was started with>", "outcome": "<an outcome code>"}' });
       return;
     }
     const d = await decideFlow(rt, body.token, body.outcome, 'control');

@@ -1,7 +1,7 @@
 import { describeType, type VendorSource, type VendorType } from './vendorModel.ts';
 
 /** The part of our JSON Schema that the vendor models speak of. */
-export interface SchemaNode { type?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[] }
+export interface SchemaNode { type?: string | string[]; properties?: Record<string, SchemaNode>; items?: SchemaNode; required?: string[] }
 
 // JSON-text fields (Config, AdvancedInfo) are strings whatever their contentSchema says: so are the vendor's.
 const jsonTypes: Record<VendorType['kind'], string[]> = {
@@ -11,7 +11,9 @@ const jsonTypes: Record<VendorType['kind'], string[]> = {
 
 /** Where a vendor type and our schema first disagree, arrays compared down to their items. */
 function typeDifferenceAt(path: string, type: VendorType, schema: SchemaNode | undefined): { path: string; vendor: string; ours: string } | undefined {
-  if (!jsonTypes[type.kind].includes(schema?.type ?? '')) return { path, vendor: describeType(type), ours: schema?.type ?? 'untyped' };
+  // A member the vendor may send as null (tccli `value_allowed_null`) is `[type, "null"]` in ours: its type is the other one.
+  const ours = Array.isArray(schema?.type) ? schema.type.find((t) => t !== 'null') : schema?.type;
+  if (!jsonTypes[type.kind].includes(ours ?? '')) return { path, vendor: describeType(type), ours: ours ?? 'untyped' };
   return type.kind === 'array' ? typeDifferenceAt(`${path}[]`, type.items, schema?.items) : undefined;
 }
 

@@ -52,6 +52,8 @@ export function sdkModel(path: string, name: string, side: ModelSide): VendorMod
     if (node.kind === ts.SyntaxKind.StringKeyword) return { kind: 'string' };
     if (node.kind === ts.SyntaxKind.BooleanKeyword) return { kind: 'boolean' };
     if (node.kind === ts.SyntaxKind.NumberKeyword) return { kind: 'number' };
+    // `Array<number | bigint>` (DetectInfoIdCardData.WarnInfos, an int64 list): a JSON number all the same.
+    if (ts.isUnionTypeNode(node) && node.types.every((t) => t.kind === ts.SyntaxKind.NumberKeyword || t.kind === ts.SyntaxKind.BigIntKeyword)) return { kind: 'number' };
     if (ts.isArrayTypeNode(node)) return { kind: 'array', items: typeOf(field, node.elementType) };
     if (ts.isTypeReferenceNode(node)) {
       const ref = node.typeName.getText(file);
