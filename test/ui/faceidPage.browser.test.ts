@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { faceidClient } from '../helpers/tencentClients.ts';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium, WAIT, type Browser } from '../helpers/chromium.ts';
 
 // The hosted verification page (DetectAuth's Url) in a real browser, as a tester on a phone uses it:
 // Debian's chromium driven by playwright-core (as test/ui/dashboard.browser.test.ts), the app the page
@@ -16,10 +16,7 @@ import { faceidClient } from '../helpers/tencentClients.ts';
 // The emulator's clock stands at a fixed time, so the screenshot this test saves for the README
 // (docs/images/faceid-page.png) is the same every run; signatures are therefore not checked here (the
 // SDK signs with the real time).
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('../../docs/images/faceid-page.png', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WAIT = { timeout: 15_000 };
 const AT = Date.parse('2026-03-01T10:00:00Z');
 const PERSON = { IdCard: '110101198003074413', Name: '韦小宝' };
 
@@ -28,12 +25,11 @@ let app: Server;
 let appUrl = '';
 /** What the app received: the path and query of each request the browser was sent back with. */
 const returned: string[] = [];
-let profile: string;
-let browser: BrowserContext;
+let chromium: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(`the hosted verification page, in ${CHROMIUM}`, () => {
+describe.skipIf(!HAS_CHROMIUM)(`the hosted verification page, in ${CHROMIUM}`, () => {
   beforeAll(async () => {
     server = await startServer({ rateLimit: false, auth: 'off', now: () => AT });
     app = createServer((req, res) => {
@@ -43,20 +39,15 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(`the hosted verificati
     app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => app.once('listening', resolve));
     appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-    profile = mkdtempSync(join(tmpdir(), 'idcard-mock-chromium-'));
     // A phone-sized window: the page is made for one.
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-    page = await browser.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`); });
+    chromium = await launchChromium({ width: 390, height: 844 });
+    ({ page, pageErrors } = chromium);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
     await new Promise((resolve) => (app ? app.close(resolve) : resolve(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** DetectAuth, open its Url, tap `outcome`, land back in the app: the token the app got. */

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { roleError } from '../../../errors.ts';
 import { personFor, personForId, type Person } from '../../../identity/index.ts';
 import { HOSTED_PAGE_PATH } from '../../../hosted/hostedPage.ts';
-import { decryptFields, type EncryptionParam } from '../../../encryption/decryptFields.ts';
-import { testKeyPair } from '../../../encryption/testKeyPair.ts';
+import { decryptParams } from './decryptParams.ts';
 import { slashDate, validDate } from './dates.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 import type { FaceIdFlow } from '../../../state/faceIdFlows.ts';
@@ -21,17 +19,11 @@ export const DetectAuth: ActionHandler = async (input) => {
   if (!flow) throw new Error(`${api.meta.action}: action.json has no flow`);
   let name = typeof params.Name === 'string' ? params.Name : undefined;
   let idCard = typeof params.IdCard === 'string' ? params.IdCard : undefined;
-  const enc = params.Encryption as EncryptionParam | undefined;
-  if (enc) {
-    // A field listed as encrypted must have been sent (InvalidParameter.UnsupportEncryptField in the vendor's list).
-    if (enc.EncryptList.some((f) => params[f] === undefined)) throw roleError('encryptFieldMissing');
-    const d = decryptFields(enc, params, testKeyPair(input.dataDir).privateKey);
-    if (d.status === 'failed') throw roleError('decryptFailed');
-    if (d.status === 'ok') ({ Name: name = name, IdCard: idCard = idCard } = d.values);
-    else {
-      scenario.notices.push('Encryption was not made with the published test key (or is SM4-GCM): the page verifies a person drawn from the token instead');
-      name = idCard = undefined;
-    }
+  const d = decryptParams(params, input.dataDir);
+  if (d?.status === 'ok') ({ Name: name = name, IdCard: idCard = idCard } = d.values);
+  else if (d) {
+    scenario.notices.push('Encryption was not made with the published test key (or is SM4-GCM): the page verifies a person drawn from the token instead');
+    name = idCard = undefined;
   }
 
   const token = randomUUID().toUpperCase();
