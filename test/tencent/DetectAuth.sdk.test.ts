@@ -204,3 +204,47 @@ describe('images and encryption', () => {
     expect((await sdkError(result(token, { Encryption: { Algorithm: 'SM4-GCM', EncryptList: [], CiphertextBlob: '', Iv: '' } }))).code).toBe('FailedOperation.EncryptSystemError');
   });
 });
+
+describe('as every API: sequences, faults, coverage and the journal', () => {
+  it('a binding with steps plays one outcome per call; a fault reaches the SDK as a failed request', async () => {
+    const s = await startServer({ rateLimit: false });
+    try {
+      const caller = 'AKIDDETECTAUTHSTEPS0000000000000000';
+      const tokens = [(await start(s)).BizToken!, (await start(s)).BizToken!];
+      const bind = (body: unknown) => fetch(`${s.url}/__mock/bindings/${caller}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await bind({ steps: [{ result: '1005' }, { result: '2016' }, { error: 'FailedOperation.UnKnown' }] })).status).toBe(200);
+      const read = (token: string) => faceidClient(s.endpoint, { secretId: caller }).GetDetectInfoEnhanced({ BizToken: token, RuleId: '1' });
+      expect(((await read(tokens[0]!)).Text as Text).ErrCode).toBe(1005);
+      expect(((await read(tokens[1]!)).Text as Text).ErrCode).toBe(2016);
+      expect((await sdkError(read(tokens[1]!))).code).toBe('FailedOperation.UnKnown');
+      expect((await bind({ steps: [{ fault: 'http-502' }] })).status).toBe(200);
+      expect((await sdkError(faceidClient(s.endpoint, { secretId: caller }).DetectAuth({ RuleId: '1' }))).message).toMatch(/502|Bad Gateway/);
+      const coverage = await (await fetch(`${s.url}/__mock/coverage`)).json() as Record<string, { results: Record<string, boolean> }>;
+      expect(coverage['tencent:GetDetectInfoEnhanced']!.results).toMatchObject({ 1005: true, 2016: true, 0: false });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('no name, ID number, address or image of a flow can be read back from the journal or the request log', async () => {
+    const lines: string[] = [];
+    const { requestLogLine } = await import('../../src/log/requestLogLine.ts');
+    const s = await startServer({ rateLimit: false, requestLog: (e) => lines.push(requestLogLine(e, 'json'), requestLogLine(e, 'pretty')) });
+    try {
+      const given = (await start(s)).BizToken!;
+      const read = (await start(s, {})).BizToken!;
+      for (const token of [given, read]) await verify(s, token, '0');
+      const answers = [await result(given, {}, s), await result(read, { IsNeedIdCardAvatar: true, BestFramesCount: 2 }, s)];
+      const old = await client(s).GetDetectInfo({ BizToken: read, RuleId: '1' });
+      const journal = JSON.stringify(await (await fetch(`${s.url}/__mock/journal`)).json());
+      const t = answers[1]!.Text as Text;
+      const secrets = [PERSON.IdCard, PERSON.Name, String(t.IdCard), String(t.Name), String(t.OcrAddress),
+        String((answers[1]!.IdCardData as Text).OcrFront).slice(200, 260), String((answers[1]!.BestFrame as Text).BestFrame).slice(200, 260)];
+      expect(JSON.parse(old.DetectInfo!).Text.Name).toBe(t.Name);
+      for (const where of [journal, ...lines]) for (const secret of secrets) expect(where).not.toContain(secret);
+      expect(journal).toContain(`**************${String(t.IdCard).slice(-4)}`);
+    } finally {
+      await s.close();
+    }
+  });
+});

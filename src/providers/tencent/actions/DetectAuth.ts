@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { personFor, personForId, type Person } from '../../../identity/index.ts';
 import { HOSTED_PAGE_PATH } from '../../../hosted/hostedPage.ts';
 import { decryptParams } from './decryptParams.ts';
-import { slashDate, validDate } from './dates.ts';
+import { cardOf } from './detectResult.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 import type { FaceIdFlow } from '../../../state/faceIdFlows.ts';
 
@@ -41,7 +41,7 @@ export const DetectAuth: ActionHandler = async (input) => {
     redirectUrl: typeof params.RedirectUrl === 'string' ? params.RedirectUrl : undefined, redirectParameter: flow.redirectParameter,
     extra: typeof params.Extra === 'string' ? params.Extra : '',
     person,
-    card: card && { sex: card.sex, nation: card.nation, address: card.address, birth: slashDate(card.birth), authority: card.authority, validDate: validDate(card.validFrom, card.validTo) },
+    card: card && cardOf(card),
     startedAt: now, expiresAt: now + flow.tokenSeconds * 1000, keepUntil: now + flow.keepSeconds * 1000,
   };
   await flows.start(record);

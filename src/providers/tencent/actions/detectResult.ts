@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { roleError } from '../../../errors.ts';
-import { personFor } from '../../../identity/index.ts';
-import { createRandom } from '../../../identity/index.ts';
+import { createRandom, personFor, type Person } from '../../../identity/index.ts';
 import { makeJpeg } from '../../../images/makeJpeg.ts';
 import { crop } from '../../../actions/crop.ts';
 import { slashDate, validDate } from './dates.ts';
@@ -28,8 +27,11 @@ export async function detectState(input: ActionInput): Promise<DetectState> {
     if (scenario.result === undefined) throw roleError('flowUnknown').noting(`BizToken ${token} was not issued by DetectAuth on this emulator since its last reset`);
     scenario.notices.push(`BizToken ${token} was not issued here: the scenario's outcome ${scenario.result} is answered for a person drawn from the token`);
     const p = personFor(`flow:${token}`, seed, new Date(now));
-    const card = { sex: p.sex, nation: p.nation, address: p.address, birth: slashDate(p.birth), authority: p.authority, validDate: validDate(p.validFrom, p.validTo) };
-    return { flow: { token, provider: api.meta.provider, outcomesOf: api.meta.action, ruleId: String(params.RuleId), redirectParameter: '', extra: '', person: { name: p.name, idNum: p.idNum }, card, startedAt: now, expiresAt: now, keepUntil: now }, code: scenario.result };
+    const flow: FaceIdFlow = {
+      token, provider: api.meta.provider, outcomesOf: api.meta.action, ruleId: String(params.RuleId), redirectParameter: '', extra: '',
+      person: { name: p.name, idNum: p.idNum }, card: cardOf(p), startedAt: now, expiresAt: now, keepUntil: now,
+    };
+    return { flow, code: scenario.result };
   }
   if (now > flow.keepUntil) throw roleError('flowExpired').noting(`the results of BizToken ${token} were kept until ${new Date(flow.keepUntil).toISOString()} (emulated clock)`);
   if (String(params.RuleId) !== flow.ruleId) throw roleError('flowRuleMismatch').noting(`BizToken ${token} was issued under RuleId ${flow.ruleId}`);
@@ -42,6 +44,11 @@ export async function detectState(input: ActionInput): Promise<DetectState> {
   if (now > flow.expiresAt) return { flow, code: codeOfStage(api.results.results, 'expire') };
   scenario.notices.push(`the user has not finished BizToken ${token} yet: open its page, or POST /__mock/faceid/verify; until then the result is empty`);
   return { flow };
+}
+
+/** What the page reads from a card (the OCR fields of the result), in IDCardOCR's formats. */
+export function cardOf(p: Person): NonNullable<FaceIdFlow['card']> {
+  return { sex: p.sex, nation: p.nation, address: p.address, birth: slashDate(p.birth), authority: p.authority, validDate: validDate(p.validFrom, p.validTo) };
 }
 
 function codeOfStage(results: Record<string, ResultEntry>, stage: ResultEntry['stage']): string {
