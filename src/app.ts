@@ -4,7 +4,8 @@ import { createRuntime, type Runtime } from './runtime.ts';
 import { adminRouter } from './admin/adminRouter.ts';
 import { frontDoors } from './lifecycle.ts';
 import { providers } from './providers/index.ts';
-import { hostedPage, HOSTED_PAGE_PATH } from './hosted/hostedPage.ts';
+import { hostedPage } from './hosted/hostedPage.ts';
+import { HOSTED_PAGE_PATH } from './hosted/hostedPagePath.ts';
 
 export type AppOptions = Partial<Config>;
 

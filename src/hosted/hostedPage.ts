@@ -5,9 +5,6 @@ import { maskPersonal } from '../journal/maskPersonal.ts';
 import { decideFlow, outcomesOf } from './decideFlow.ts';
 import type { Runtime } from '../runtime.ts';
 
-/** Where the hosted verification page is served: outside /__mock, as the end user's browser (often a phone) opens it, not a loopback admin. */
-export const HOSTED_PAGE_PATH = '/verify/';
-
 // The page's files, served as they are (no build step), like the dashboard's: src/hosted/ui/.
 const UI_DIR = join(packageRoot, 'src', 'hosted', 'ui');
 const UI_HEADERS = {

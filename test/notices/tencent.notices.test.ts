@@ -27,7 +27,7 @@ function expectVendorError(body: { Response: Record<string, unknown> }, code: st
   expect(body).toEqual({ Response: { Error: { Code: code, Message: message }, RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
 }
 
-const ACTIONS = 'IdCardOCRVerification, IdCardVerification, IDCardOCR, RecognizeMacaoIDCardOCR';
+const ACTIONS = 'DetectAuth, GetDetectInfo, GetDetectInfoEnhanced, IdCardOCRVerification, IdCardVerification, IDCardOCR, RecognizeMacaoIDCardOCR';
 
 describe('an unknown action', () => {
   it.each([['IDCardOCRX'], ['idcardocr']])('%s: InvalidAction as the vendor says it; the notice names the actions served and the nearest', async (action) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { personFor, personForId, type Person } from '../../../identity/index.ts';
-import { HOSTED_PAGE_PATH } from '../../../hosted/hostedPage.ts';
+import { HOSTED_PAGE_PATH } from '../../../hosted/hostedPagePath.ts';
 import { decryptParams } from './decryptParams.ts';
 import { cardOf } from './detectResult.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
