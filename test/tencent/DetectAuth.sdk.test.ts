@@ -147,6 +147,13 @@ describe('a scenario or binding decides the outcome: no page at all', () => {
     expect((await verify(server, token, '0')).status).toBe(409);
   });
 
+  it('the named scenarios of scenarios/tencent/faceid/GetDetectInfoEnhanced/ (liveness-fails, face-mismatch, user-cancels)', async () => {
+    for (const [name, code] of [['liveness-fails', 1005], ['face-mismatch', 2016], ['user-cancels', 1410]] as const) {
+      const token = (await start()).BizToken!;
+      expect(((await result(token, {}, server, { 'X-Mock-Scenario': name })).Text as Text).ErrCode).toBe(code);
+    }
+  });
+
   it('a binding on the caller', async () => {
     const s = await startServer({ rateLimit: false });
     try {
