@@ -38,6 +38,7 @@ describe('DetectAuth', () => {
   it('checks its inputs: RuleId is required, RedirectUrl must be a URL, Name at most 32 characters', async () => {
     expect((await sdkError(client().DetectAuth({} as never))).code).toBe('MissingParameter');
     expect((await sdkError(client().DetectAuth({ RuleId: '1', RedirectUrl: 'not a url' })))).toMatchObject({ code: 'InvalidParameter' });
+    expect((await sdkError(client().DetectAuth({ RuleId: '1', RedirectUrl: 'javascript:alert(1)' })))).toMatchObject({ code: 'InvalidParameter' });
     expect((await sdkError(client().DetectAuth({ RuleId: '1', Name: '韦'.repeat(33) })))).toMatchObject({ code: 'InvalidParameter' });
   });
 });
