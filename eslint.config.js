@@ -16,4 +16,9 @@ export default tseslint.config(
     files: ['src/admin/ui/**/*.js'],
     languageOptions: { sourceType: 'module', globals: { document: 'readonly', window: 'readonly', EventSource: 'readonly', fetch: 'readonly', console: 'readonly', URL: 'readonly', process: 'off', Buffer: 'off' } },
   },
+  {
+    // The hosted verification page's module (src/hosted/ui/, served as is): browser globals, and none of Node's.
+    files: ['src/hosted/ui/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', process: 'off', Buffer: 'off' } },
+  },
 );

@@ -4,6 +4,8 @@ import { createRuntime, type Runtime } from './runtime.ts';
 import { adminRouter } from './admin/adminRouter.ts';
 import { frontDoors } from './lifecycle.ts';
 import { providers } from './providers/index.ts';
+import { hostedPage } from './hosted/hostedPage.ts';
+import { HOSTED_PAGE_PATH } from './hosted/hostedPagePath.ts';
 
 export type AppOptions = Partial<Config>;
 
@@ -20,6 +22,7 @@ export function createApp(options: AppOptions = {}): Express {
   app.locals.runtime = rt;
   app.use(frontDoors(rt, providers));
   app.use('/__mock', adminRouter(rt));
+  app.use(HOSTED_PAGE_PATH, hostedPage(rt));
   app.use((req, res) => {
     res.status(404).json({ error: 'idcard-mock: no emulated API at this path', method: req.method, path: req.path });
   });

@@ -4,6 +4,7 @@ import type { ImageInput } from '../pipeline/resolveImage.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
 import type { RegisterStore } from '../state/identityRegister.ts';
 import type { TokenStoreContract } from '../state/tokenStore.ts';
+import type { FaceIdFlowStore } from '../state/faceIdFlows.ts';
 import type { Person } from '../identity/index.ts';
 
 /** What an action's logic may read and change: the request, the chosen scenario, and the state it owns. */
@@ -27,6 +28,8 @@ export interface ActionInput {
   register: Pick<RegisterStore, 'remember' | 'nameOf' | 'countToday'>;
   /** Issues a token the provider's authenticate will find (IAM's password token API). */
   tokens: Pick<TokenStoreContract, 'issue'>;
+  /** Hosted verification flows (async: the store may be outside the process). */
+  flows: Pick<FaceIdFlowStore, 'start' | 'find' | 'decide'>;
   strictRegister: boolean;
   auth: AuthMode;
   /** Where keys/ (the published test key pair) lives. */

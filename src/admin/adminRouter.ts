@@ -11,8 +11,9 @@ import { scenarioEntries, selectApis } from './scenarioEntries.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { filterJournal } from '../journal/filterJournal.ts';
 import { unmatchedAdmin } from './unmatchedAdmin.ts';
-import { bodyProblem } from './requireJsonBody.ts';
+import { bodyProblem, requireJsonBody } from './requireJsonBody.ts';
 import { isStateUnavailable } from '../state/redis/StateUnavailable.ts';
+import { decideFlow } from '../hosted/decideFlow.ts';
 
 /** The control plane under /__mock: health, what can be asked for, what was answered (also live, GET /events), steering (bindings, active, clock), coverage, reset, and the dashboard (/ui). */
 export function adminRouter(rt: Runtime): Router {
@@ -63,6 +64,16 @@ export function adminRouter(rt: Runtime): Router {
       return;
     }
     res.json(filterJournal(await rt.state.journal.list(), { api: q.api, caller: q.caller, outcome: q.outcome, since }));
+  });
+  // A hosted verification finished without a browser: what the tester would click on the flow's page.
+  r.post('/faceid/verify', requireJsonBody(), async (req, res) => {
+    const body = (req.body ?? {}) as { token?: unknown; outcome?: unknown };
+    if (typeof body.token !== 'string' || body.token === '') {
+      res.status(400).json({ error: 'idcard-mock: send {"token": "<the token the flow was started with>", "outcome": "<an outcome code>"}' });
+      return;
+    }
+    const d = await decideFlow(rt, body.token, body.outcome, 'control');
+    res.status(d.status).json(d.body);
   });
   r.post('/reset', async (_req, res) => {
     await resetRuntime(rt);

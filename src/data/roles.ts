@@ -16,6 +16,8 @@ export type Role =
   | 'rateLimited' | 'unknownParameter' | 'missingParameter' | 'wrongType' | 'invalidValue'
   // an API's own logic
   | 'encryptFieldMissing' | 'decryptFailed' | 'sameSideTwice' | 'invalidIdentity' | 'wrongPassword'
+  // a hosted verification flow: a token never issued, results past their keeping, another flow's rule, an answer that cannot be encrypted
+  | 'flowUnknown' | 'flowExpired' | 'flowRuleMismatch' | 'encryptFailed'
   // the emulator itself
   | 'unknownScenario' | 'inexpressibleWarning' | 'invalidResponse' | 'clientClosed' | 'malformedRequest' | 'internal';
 

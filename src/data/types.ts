@@ -124,6 +124,8 @@ export interface ActionMeta {
   image?: ImageRules;
   /** Further images, by name (RecognizeMacaoIDCardOCR's `back`); handlers get them as `images[name]`. */
   extraImages?: Record<string, ImageRules>;
+  /** A hosted verification flow this API starts: token and result lifetimes, and the API whose results.json has its outcomes. */
+  flow?: { tokenSeconds: number; keepSeconds: number; outcomesOf: string; redirectParameter: string };
 }
 
 /** What one answer is (a scenario, or one step of it): an error, warnings, pinned fields, a result, latency, a fault. */
@@ -167,7 +169,12 @@ export interface ResultEntry {
   charged: boolean;
   /** Fields this result sets in the answer (MobileStatus `StatusCode: 99`). */
   response?: Record<string, unknown>;
+  /** In a hosted verification flow: the step this outcome ends in. */
+  stage?: FlowStage;
 }
+
+/** The steps a hosted verification ends in: all passed, liveness failed, the face did not match, the user cancelled, the token expired. */
+export type FlowStage = 'pass' | 'liveness' | 'compare' | 'cancel' | 'expire';
 
 /** results.json: the result codes, and the daily limits per parameter value after which `limits.result` is answered. */
 export interface Results {

@@ -3,8 +3,10 @@ import type { SignatureDiagnosis } from '../errors.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 
 // `key=value` pairs as canonical query strings and v1 strings to sign carry them (keys flattened as
-// `Encryption.Iv` or `EncryptList.0`).
-const PAIR = /([A-Za-z0-9_.]+)=([^&\n]*)/g;
+// `Encryption.Iv` or `EncryptList.0`). A key starts a line or follows `?` or `&`: unanchored, a long
+// run of key characters with no `=` (a v1 image parameter's Base64) was retried from every position,
+// quadratic: a 300 KB form body held the event loop for a minute.
+const PAIR = /(?<=^|[\n?&])([A-Za-z0-9_.]+)=([^&\n]*)/g;
 
 /**
  * A failed signature's diagnosis as it may leave the process. A GET or v1 request signs its parameters,

@@ -62,7 +62,7 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
   const fields = (await handler?.({
     api, params, flavor: call.flavor, language: call.requestedLanguage, image: images.image, images: images.extra, scenario,
     person: () => (person ??= pinnedPerson(api, scenario, config.seed, now) ?? personFor(images.image.key, config.seed, new Date(now))),
-    seed: config.seed, now, register: state.register, tokens: state.tokens,
+    seed: config.seed, now, register: state.register, tokens: state.tokens, flows: state.faceIdFlows,
     strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits, testCredentials: p.facts.testCredentials.values,
     request: { host: String(p.decoded.headers.host ?? ''), query: new URLSearchParams(p.decoded.rawQuery) },
     setHeader: (name, value) => { headers[name] = value; },
@@ -70,9 +70,13 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
   const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
   if (config.checkResponses) checkResponse(api, body);
   const field = api.results.field;
-  // A dot path where the result sits inside an object of the answer (`ResultObject.BizCode`).
-  const value = field?.split('.').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), body);
-  const result = typeof value === 'string' ? value : undefined;
+  // A dot path where the result sits inside an object of the answer (`ResultObject.BizCode`), or inside JSON text (`DetectInfo.Text.ErrCode`).
+  const value = field?.split('.').reduce<unknown>((o, k) => {
+    const v = typeof o === 'string' ? jsonText(o) : o;
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+  }, body);
+  // A code the vendor sends as a number (a hosted flow's `Text.ErrCode`) is counted as its text.
+  const result = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
   return { status: api.meta.status ?? 200, body, headers, warnings, result };
 }
 
@@ -83,4 +87,8 @@ function pinnedPerson(api: ApiDefinition, scenario: ChosenScenario, seed: string
     if (typeof v === 'string') return personForId(v, seed, new Date(now));
   }
   return undefined;
+}
+
+function jsonText(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
 }

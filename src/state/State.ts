@@ -8,6 +8,7 @@ import type { BindingStore } from './bindings.ts';
 import type { CounterStore } from './counters.ts';
 import type { CoverageStore } from './coverage.ts';
 import type { ClockStore } from './clock.ts';
+import type { FaceIdFlowStore } from './faceIdFlows.ts';
 
 /**
  * Everything `POST /__mock/reset` clears, behind one contract that the lifecycle awaits: what the
@@ -36,6 +37,8 @@ export interface State {
   readonly counters: CounterStore;
   /** Which documented outcomes this run produced. */
   readonly coverage: CoverageStore;
+  /** Hosted verifications (a token, the page the user finishes on, the result read back), by token. */
+  readonly faceIdFlows: FaceIdFlowStore;
   /** The emulated clock's setting (offset or frozen instant); not cleared by reset. */
   readonly clock: ClockStore;
   /** Whether the store can be reached now (`degraded` while Redis is lost). */

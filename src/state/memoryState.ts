@@ -8,6 +8,7 @@ import { Counters } from './counters.ts';
 import { Coverage } from './coverage.ts';
 import { SignatureNonces } from './signatureNonces.ts';
 import { memoryClockStore } from './clock.ts';
+import { FaceIdFlows } from './faceIdFlows.ts';
 import type { State } from './State.ts';
 
 export interface StateOptions {
@@ -28,6 +29,7 @@ export function memoryState(options: StateOptions = {}): State {
     bindings: new Bindings(),
     counters: new Counters(),
     coverage: new Coverage(),
+    faceIdFlows: new FaceIdFlows(),
   };
   return {
     kind: 'memory',

@@ -44,13 +44,14 @@ describe('the soak mix, from the data', () => {
     expect(DATA_APIS.length).toBe(data.apis.size);
   });
 
-  it.each(DATA_APIS.map(({ api }) => [`${api.meta.provider} ${api.meta.action}`, api] as const))('%s: the plain call, fully verified, answers ok', async (name) => {
+  it.each(DATA_APIS.map(({ api }) => [`${api.meta.provider} ${api.meta.action}`, api] as const))('%s: the plain call, fully verified, answers ok (a hosted flow\'s reader: its unknown-token code)', async (name) => {
     // The draw that lands on this API: the share past 100 is spread evenly over DATA_APIS.
     const i = DATA_APIS.findIndex(({ api }) => `${api.meta.provider} ${api.meta.action}` === name);
     const r = 100 + ((i + 0.5) / DATA_APIS.length) * DATA_SHARE;
     const call = drawCall(() => r / (100 + DATA_SHARE), server.endpoint, { token: '', tokenProject: '' });
     expect(call.kind).toBe(`data ${name}`);
-    expect(await call.send(server.url)).toEqual({ status: DATA_APIS[i]!.api.meta.status ?? 200, code: 'ok' });
+    expect(call.expect).toBe(DATA_APIS[i]!.expect);
+    expect(await call.send(server.url)).toEqual({ status: DATA_APIS[i]!.api.meta.status ?? 200, code: call.expect });
     const { api } = DATA_APIS[i]!;
     if (api.meta.auth?.length !== 0) expect((await server.runtime.state.journal.list()).at(-1)!.caller, 'signed with the soak pair').toBe(SOAK_PAIRS[api.meta.provider]!.id);
   });

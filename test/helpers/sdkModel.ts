@@ -52,8 +52,8 @@ export function sdkModel(path: string, name: string, side: ModelSide): VendorMod
     if (node.kind === ts.SyntaxKind.StringKeyword) return { kind: 'string' };
     if (node.kind === ts.SyntaxKind.BooleanKeyword) return { kind: 'boolean' };
     if (node.kind === ts.SyntaxKind.NumberKeyword) return { kind: 'number' };
-    // 64-bit integers (tccli `int64`, BankCardOCR WarningCode) are declared `number | bigint`.
-    if (ts.isUnionTypeNode(node) && node.types.map((t) => t.getText(file)).sort().join('|') === 'bigint|number') return { kind: 'integer' };
+    // 64-bit integers (tccli `int64`: BankCardOCR WarningCode, DetectInfoIdCardData.WarnInfos' items) are declared `number | bigint`.
+    if (ts.isUnionTypeNode(node) && node.types.every((t) => t.kind === ts.SyntaxKind.NumberKeyword || t.kind === ts.SyntaxKind.BigIntKeyword)) return { kind: 'integer' };
     if (ts.isArrayTypeNode(node)) return { kind: 'array', items: typeOf(field, node.elementType) };
     if (ts.isTypeReferenceNode(node)) {
       const ref = node.typeName.getText(file);

@@ -66,7 +66,7 @@ const withoutRequestId = (json: string): unknown => {
 };
 
 describe('the README quick starts', () => {
-  it.each(['tencent-node', 'huawei-node', 'alibaba-node', 'alibaba-cloudauth-node'])('%s runs as written and prints what the README shows', async (name) => {
+  it.each(['tencent-node', 'huawei-node', 'alibaba-node', 'alibaba-cloudauth-node', 'tencent-faceid-node'])('%s runs as written and prints what the README shows', async (name) => {
     const { status, stdout, stderr } = await run(block('quickstart', name).replaceAll(README_PORT, server.endpoint));
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -90,7 +90,7 @@ describe('the README quick starts', () => {
     const section = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Documentation'));
     const languages = allDocs().filter((d) => /^docs\/sdk-/.test(d.path)).map((d) => d.text).join('\n');
     const snippets = [...`${section}\n${languages}`.matchAll(/```(js|python|go|java)\n([\s\S]*?)```/g)].map((m) => m[2]!);
-    expect(snippets).toHaveLength(10);
+    expect(snippets).toHaveLength(11);
     for (const s of snippets) {
       expect(s).not.toMatch(/mock-scenario/i);
       expect(s).toContain('127.0.0.1:4600');

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedis, type RedisServer } from '../helpers/redisServer.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
-import { ocrClient as tencentOcr, sdkError as tencentError } from '../helpers/tencentClients.ts';
+import { faceidClient, ocrClient as tencentOcr, sdkError as tencentError } from '../helpers/tencentClients.ts';
 import { ocrClient as huaweiOcr, sandboxHome, sdkError as huaweiError } from '../helpers/huaweiOcrClient.ts';
 import { ocrPath, PROJECT_ID } from '../helpers/huaweiSign.ts';
 import { WELL_KNOWN } from '../helpers/wellKnown.ts';
@@ -92,6 +92,14 @@ describe('three replicas on one Redis', () => {
     const res = await fetch(`${replicas[C]!.url}${ocrPath()}`, { method: 'POST', headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify({ image: hwImage }) });
     expect(res.status).toBe(200);
     expect((await journalOf(replicas[B]!)).at(-1)).toMatchObject({ caller: `${WELL_KNOWN.huawei.user}@${PROJECT_ID}`, outcome: 'ok', replica: replicas[C]!.endpoint });
+  });
+
+  it('a FaceID BizToken issued by A is finished on B and read on C', async () => {
+    const { BizToken } = await faceidClient(replicas[A]!.endpoint).DetectAuth({ RuleId: '1', RedirectUrl: 'https://app.example/done' });
+    const decided = await admin(replicas[B]!, '/faceid/verify', { method: 'POST', body: { token: BizToken, outcome: '1005' } });
+    expect(decided.status).toBe(200);
+    const result = await faceidClient(replicas[C]!.endpoint).GetDetectInfoEnhanced({ BizToken: BizToken!, RuleId: '1' });
+    expect(result.Text?.ErrCode).toBe(1005);
   });
 
   it('advancing the clock on B expires a signature on A', async () => {

@@ -141,6 +141,20 @@ describe.each(Object.keys(stores))('the state contract: %s', (kind) => {
     expect(heard).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 
+  it('keeps hosted flows by token, decided once: the first of racing decisions wins', async () => {
+    const flow = { token: 'T1', provider: 'tencent', outcomesOf: 'GetDetectInfoEnhanced', ruleId: '1', redirectParameter: 'BizToken', extra: '', person: { name: '王小明', idNum: '110101199003070038' }, startedAt: 1_000, expiresAt: 7_201_000, keepUntil: 259_201_000 };
+    await state.faceIdFlows.start(flow);
+    expect(await state.faceIdFlows.find('T1')).toEqual(flow);
+    expect(await state.faceIdFlows.find('T2')).toBeUndefined();
+    const decided = await Promise.all(['0', '1001', '2016', '1410'].map((o, i) => state.faceIdFlows.decide('T1', o, 2_000 + i, 'page')));
+    const winner = decided[0]!.outcome;
+    expect(decided.every((d) => d?.outcome === winner)).toBe(true);
+    expect(await state.faceIdFlows.find('T1')).toMatchObject({ outcome: winner, decidedBy: 'page' });
+    expect(await state.faceIdFlows.decide('T2', '0', 3_000, 'control')).toBeUndefined();
+    await state.faceIdFlows.reset();
+    expect(await state.faceIdFlows.find('T1')).toBeUndefined();
+  });
+
   it('moves the clock setting in one step each, racing changes included', async () => {
     expect(await state.clock.load()).toEqual({ offsetMs: 0 });
     await Promise.all(Array.from({ length: 10 }, () => state.clock.update((s) => ({ offsetMs: s.offsetMs + 1 }))));
@@ -175,7 +189,7 @@ describe.each(Object.keys(stores))('the state contract: %s', (kind) => {
 });
 
 describe('what Redis holds', () => {
-  it('no ID number or name of the register, in keys or values: they are sealed', async () => {
+  it('no ID number or name of the register or a hosted flow, in keys or values: they are sealed', async () => {
     const prefix = `sealed-${process.pid}`;
     const r = redisState({ url: redis.url, prefix, declared });
     await r.connect();
@@ -186,10 +200,13 @@ describe('what Redis holds', () => {
       await r.state.register.remember(id, '王小明');
       await r.state.register.countToday('20260301', `IdCard:${id}`);
       await r.state.register.countToday('20260301', 'Name:王小明');
+      await r.state.faceIdFlows.start({ token: 'T1', provider: 'tencent', outcomesOf: 'GetDetectInfoEnhanced', ruleId: '1', redirectParameter: 'BizToken', extra: '', person: { name: '王小明', idNum: id }, startedAt: 0, expiresAt: 1, keepUntil: 2 });
+      await r.state.faceIdFlows.decide('T1', '0', 1, 'page');
+      expect(await r.state.faceIdFlows.find('T1')).toMatchObject({ person: { name: '王小明', idNum: id }, outcome: '0' });
       expect(await r.state.register.nameOf(id)).toBe('王小明');
       const keys = await raw.keys(`${prefix}:*`);
       expect(keys.length).toBeGreaterThanOrEqual(2);
-      const dump = JSON.stringify(await Promise.all(keys.map(async (key) => [key, await raw.hgetall(key)])));
+      const dump = JSON.stringify(await Promise.all(keys.map(async (key) => [key, (await raw.type(key)) === 'hash' ? await raw.hgetall(key) : await raw.get(key)])));
       for (const secret of [id, id.slice(6, 14), '王小明']) expect(dump).not.toContain(secret);
       // Another prefix (another emulator) cannot read this one's register.
       const other = redisState({ url: redis.url, prefix: `${prefix}-other`, declared });

@@ -1,46 +1,32 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { ocrClient, SECRET_ID, sdkError } from '../helpers/tencentClients.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium, WAIT, type Browser } from '../helpers/chromium.ts';
 
-// The dashboard in a real browser: Debian's chromium (apt-get install chromium; .ci/run installs it), driven
-// by playwright-core, which downloads no browser of its own. Without chromium the test is skipped on a
-// developer's machine and fails under CI=true.
-const CHROMIUM = '/usr/bin/chromium';
+// The dashboard in a real browser: Debian's chromium driven by playwright-core (test/helpers/chromium.ts).
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
-// The machine's network is closed: these flags keep chromium from reaching out at start (Google's
-// services, updates, QUIC), which would only fail, slowly and many times over.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WAIT = { timeout: 15_000 };
 
 const image = makeCardImage({ seed: 'dashboard' }).toString('base64');
 let server: TestServer;
-let profile: string;
-let browser: BrowserContext;
+let chromium: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(`the dashboard at /__mock/ui, in ${CHROMIUM}`, () => {
+describe.skipIf(!HAS_CHROMIUM)(`the dashboard at /__mock/ui, in ${CHROMIUM}`, () => {
   beforeAll(async () => {
     server = await startServer();
-    // A fresh profile each run (launchPersistentContext is how Playwright takes --user-data-dir).
-    profile = mkdtempSync(join(tmpdir(), 'idcard-mock-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
-    page = await browser.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} ${m.location().url}`); });
+    chromium = await launchChromium({ width: 1440, height: 900 });
+    ({ page, pageErrors } = chromium);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows an SDK call live, its masked detail, binds a scenario that the next SDK call gets, and shows coverage', async () => {

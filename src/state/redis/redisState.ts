@@ -1,6 +1,7 @@
 import type { Redis, RedisOptions } from 'ioredis';
 import { Listeners, type JournalEntry } from '../journal.ts';
 import { sealedRegister } from './sealedRegister.ts';
+import { redisFaceIdFlows } from './redisFaceIdFlows.ts';
 import { newToken, type IssuedToken } from '../tokenStore.ts';
 import { StateUnavailable } from './StateUnavailable.ts';
 import { maskedUrl } from './maskedUrl.ts';
@@ -188,6 +189,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
       }),
       reset: () => deleteMatching(`${k.coverage}*`).then(() => guard(async () => { await db.del(k.coverageApis); })),
     },
+    faceIdFlows: redisFaceIdFlows(() => db, p, seal, guard, deleteMatching),
     clock: {
       load: () => guard(async () => parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 }),
       // Optimistic: WATCH the setting, write the change in MULTI, and try again if another replica wrote first.
@@ -206,7 +208,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     },
     healthy: () => db?.status === 'ready',
     reset: async () => {
-      for (const part of ['journal', 'register', 'rateWindows', 'tokens', 'lockout', 'nonces', 'bindings', 'counters', 'coverage'] as const) await state[part].reset();
+      for (const part of ['journal', 'register', 'rateWindows', 'tokens', 'lockout', 'nonces', 'bindings', 'counters', 'coverage', 'faceIdFlows'] as const) await state[part].reset();
     },
     close: async () => {
       if (!db) return;

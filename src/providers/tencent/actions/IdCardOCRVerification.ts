@@ -1,8 +1,6 @@
-import { roleError } from '../../../errors.ts';
 import { createRandom } from '../../../identity/index.ts';
 import { chinaDate, formatCompact } from '../../../identity/ymd.ts';
-import { decryptFields, type EncryptionParam } from '../../../encryption/decryptFields.ts';
-import { testKeyPair } from '../../../encryption/testKeyPair.ts';
+import { decryptParams } from './decryptParams.ts';
 import { crop } from '../../../actions/crop.ts';
 import { parseJsonParam } from './parseJsonParam.ts';
 import { reportedWarnings } from '../../../actions/reportedWarnings.ts';
@@ -26,12 +24,8 @@ export const IdCardOCRVerification: ActionHandler = async (input) => {
   let name = typed ? String(params.Name ?? '') : '';
   let idCard = typed ? String(params.IdCard ?? '') : '';
   let opaque = false;
-  const enc = params.Encryption as EncryptionParam | undefined;
-  if (enc) {
-    // A field listed as encrypted must have been sent (InvalidParameter.UnsupportEncryptField in the vendor's list).
-    if (enc.EncryptList.some((f) => params[f] === undefined)) throw roleError('encryptFieldMissing');
-    const d = decryptFields(enc, params, testKeyPair(input.dataDir).privateKey);
-    if (d.status === 'failed') throw roleError('decryptFailed');
+  const d = decryptParams(params, input.dataDir);
+  if (d) {
     if (d.status === 'ok' && typed) {
       name = d.values.Name ?? name;
       idCard = d.values.IdCard ?? idCard;

@@ -6,7 +6,10 @@ import { CheckIdCardInformation } from './CheckIdCardInformation.ts';
 import { LivenessCompare } from './LivenessCompare.ts';
 import { RecognizeMacaoIDCardOCR } from './RecognizeMacaoIDCardOCR.ts';
 import { RecognizeValidIDCardOCR } from './RecognizeValidIDCardOCR.ts';
+import { DetectAuth } from './DetectAuth.ts';
+import { GetDetectInfoEnhanced } from './GetDetectInfoEnhanced.ts';
+import { GetDetectInfo } from './GetDetectInfo.ts';
 import type { ActionHandler } from '../../../actions/types.ts';
 
 /** The action logic, by the `handler` name an action.json gives; one handler may serve several APIs (IdCardVerification). */
-export const actions: Record<string, ActionHandler> = { IDCardOCR, RecognizeMacaoIDCardOCR, RecognizeValidIDCardOCR, IdCardOCRVerification, BankCardOCR, ElementsVerification, CheckIdCardInformation, LivenessCompare };
+export const actions: Record<string, ActionHandler> = { IDCardOCR, RecognizeMacaoIDCardOCR, RecognizeValidIDCardOCR, IdCardOCRVerification, BankCardOCR, ElementsVerification, CheckIdCardInformation, LivenessCompare, DetectAuth, GetDetectInfoEnhanced, GetDetectInfo };
