@@ -10,7 +10,7 @@ import { defineConfig, configDefaults } from 'vitest/config';
 // `npm run check` (what CI runs) runs `npm test` and then `npm run test:slow`: every file once.
 // A file given by path runs in its own project: `npx vitest run test/soak/soak.test.ts` works for every file.
 const IMAGES = ['test/fixtures-images.test.ts', 'test/scenarios/catalogThreeWays.test.ts'];
-const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.repeat.test.ts', 'test/state/replicas.test.ts', 'test/state/redisLost.test.ts'];
+const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.repeat.test.ts', 'test/state/replicas.test.ts', 'test/state/redisLost.test.ts', 'test/state/redisTls.test.ts'];
 // .scratch/ holds work in progress that is not part of the suite. examples/ are a user's tests of
 // the installed package: test/package/consumers.test.ts runs them in a project of their own.
 const exclude = [...configDefaults.exclude, '.scratch/**', 'examples/**'];

@@ -17,13 +17,20 @@ export interface RedisServer {
 
 const BINARY = process.env.REDIS_SERVER ?? 'redis-server';
 
-/** Starts redis-server; rejects with what it printed when it does not come up (or is not installed: `apt-get install redis-server`). */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * Starts redis-server; rejects with what it printed when it does not come up (or is not installed: `apt-get install
+ * redis-server`). With `tls`, it speaks only TLS (Debian's redis-server is built with it), with that certificate and
+ * key, and the URL is `rediss://`.
+ */
+export async function startRedis(options: { tls?: { certPath: string; keyPath: string } } = {}): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'idcard-mock-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
+  const listen = options.tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', options.tls.certPath, '--tls-key-file', options.tls.keyPath, '--tls-auth-clients', 'no']
+    : ['--port', String(port)];
   const start = async (): Promise<void> => {
-    child = await launch(port, dir);
+    child = await launch(listen, dir);
   };
   const kill = async (): Promise<void> => {
     const c = child;
@@ -34,7 +41,7 @@ export async function startRedis(): Promise<RedisServer> {
   await start();
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: `${options.tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`,
     kill,
     restart: start,
     stop: async () => {
@@ -44,9 +51,9 @@ export async function startRedis(): Promise<RedisServer> {
   };
 }
 
-function launch(port: number, dir: string): Promise<ChildProcess> {
+function launch(address: string[], dir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(BINARY, [...address, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let said = '';
     const listen = (chunk: Buffer): void => {
       said += chunk.toString();
