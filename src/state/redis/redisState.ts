@@ -42,7 +42,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    enableAutoPipelining: true,
+    enableAutoPipelining: false,
     connectTimeout: 2000,
     retryStrategy: (times: number) => Math.min(times * 100, 1000),
   };
@@ -82,14 +82,12 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     coverageApis: `${p}coverage`, coverage: `${p}coverage:`, clock: `${p}clock`, day: `${p}day:`,
   };
   /** Every command goes through here: a failure while Redis is away is the store being unreachable, anything else a bug. */
-  const guard = async <T>(command: () => Promise<T>): Promise<T> => {
-    if (db?.status !== 'ready') throw new StateUnavailable(where, new Error(`connection ${db.status}`));
-    try {
-      return await command();
-    } catch (e) {
+  const guard = <T>(command: () => Promise<T>): Promise<T> => {
+    if (db?.status !== 'ready') return Promise.reject(new StateUnavailable(where, new Error(`connection ${db?.status ?? 'not made'}`)));
+    return command().catch((e: unknown) => {
       if (db.status !== 'ready' || /Connection is closed|Stream isn't writeable|ECONNRESET|EPIPE/.test((e as Error).message)) throw new StateUnavailable(where, e);
       throw e;
-    }
+    });
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : JSON.parse(text) as T);
   const listeners = new Listeners();
@@ -101,7 +99,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
       record: (entry) => guard(async () => {
         const text = JSON.stringify(entry);
         // The capped stream keeps the last journalSize entries of all replicas, in the order Redis took them.
-        await Promise.all([db.xadd(k.journal, 'MAXLEN', String(Math.max(1, options.journalSize ?? 1000)), '*', 'e', text), db.publish(k.live, text)]);
+        await run.recordEntry(k.journal, k.live, Math.max(1, options.journalSize ?? 1000), text);
       }),
       list: () => guard(async () => (await db.xrange(k.journal, '-', '+')).map(([, fields]) => JSON.parse(fields[1]!) as JournalEntry)),
       // The replica follows the live channel from connect() on, so a listener added now misses nothing recorded after.
@@ -160,7 +158,8 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
       of: (caller) => guard(async () => parse<Binding>(await db.hget(k.bindings, caller))),
       all: () => guard(async () => Object.fromEntries(Object.entries(await db.hgetall(k.bindings)).map(([c, t]) => [c, JSON.parse(t) as Binding]))),
       forCaller: (caller) => guard(async () => {
-        const [binding, active] = await Promise.all([db.hget(k.bindings, caller), db.get(k.active)]);
+        // Lua's false for a missing key arrives as null.
+        const [binding, active] = (await run.forCaller(k.bindings, k.active, caller)) as [string | null, string | null];
         return { binding: parse<Binding>(binding), active: parse<Binding>(active) };
       }),
       setActive: (spec: BindingSpec | undefined) => guard(async () => {

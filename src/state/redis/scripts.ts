@@ -56,6 +56,18 @@ if at and math.abs(now - at) < len then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', string.format('%.0f', math.max(len * 2, 60000)))
 return 1`,
   },
+  /** KEYS[1] the journal stream, KEYS[2] its live channel, ARGV: the cap, the entry's JSON → its stream id; the text crosses the network once. */
+  recordEntry: {
+    numberOfKeys: 2,
+    lua: `local id = redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '*', 'e', ARGV[2])
+redis.call('PUBLISH', KEYS[2], ARGV[2])
+return id`,
+  },
+  /** KEYS[1] the bindings, KEYS[2] the active scenario, ARGV: the caller → {its binding or false, the active one or false}: one command a request. */
+  forCaller: {
+    numberOfKeys: 2,
+    lua: `return {redis.call('HGET', KEYS[1], ARGV[1]), redis.call('GET', KEYS[2])}`,
+  },
   /** KEYS[1] the counters, ARGV: (key, was, by)… → 1 and every counter moved by its `by`, or 0 and none when one no longer holds its `was`. */
   takeCounters: {
     numberOfKeys: 1,
