@@ -102,6 +102,17 @@ describe('three replicas on one Redis', () => {
     expect(result.Text?.ErrCode).toBe(1005);
   });
 
+  it('a person read on A after a reset through B is on record for C again', async () => {
+    const read = async () => tencentOcr(replicas[A]!.endpoint).IDCardOCR(card);
+    const person = await read();
+    expect((await admin(replicas[B]!, '/reset', { method: 'POST' })).status).toBe(200);
+    // Not on record after the reset: any name is a match for a valid number (the emulator is not strict by default)…
+    expect((await faceidClient(replicas[C]!.endpoint).IdCardVerification({ Name: '另一人', IdCard: person.IdNum! })).Result).toBe('0');
+    // … and on record again once A has read the card again: another name is a mismatch.
+    await read();
+    expect((await faceidClient(replicas[C]!.endpoint).IdCardVerification({ Name: '另一人', IdCard: person.IdNum! })).Result).toBe('-1');
+  });
+
   it('advancing the clock on B expires a signature on A', async () => {
     await expect(tencentOcr(replicas[A]!.endpoint).IDCardOCR(card)).resolves.toHaveProperty('IdNum');
     expect((await admin(replicas[B]!, '/clock', { method: 'POST', body: { advance: '10m' } })).status).toBe(200);

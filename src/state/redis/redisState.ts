@@ -1,4 +1,5 @@
 import type { Redis, RedisOptions } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { Listeners, type JournalEntry } from '../journal.ts';
 import { sealedRegister } from './sealedRegister.ts';
 import { redisFaceIdFlows } from './redisFaceIdFlows.ts';
@@ -79,7 +80,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   const k = {
     journal: `${p}journal`, live: `${p}journal:live`, names: `${p}names`, rate: `${p}rate:`, token: `${p}token:`, lockout: `${p}lockout:`,
     nonce: `${p}nonce:`, bindings: `${p}bindings`, active: `${p}active`, bindingId: `${p}binding-id`, counters: `${p}counters`,
-    coverageApis: `${p}coverage`, coverage: `${p}coverage:`, clock: `${p}clock`, day: `${p}day:`,
+    coverageApis: `${p}coverage`, coverage: `${p}coverage:`, clock: `${p}clock`, day: `${p}day:`, epoch: `${p}reset-epoch`,
   };
   /** Every command goes through here: a failure while Redis is away is the store being unreachable, anything else a bug. */
   const guard = <T>(command: () => Promise<T>): Promise<T> => {
@@ -92,6 +93,9 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : JSON.parse(text) as T);
   const listeners = new Listeners();
   let clockTurn: Promise<unknown> = Promise.resolve();
+  /** The register entries this replica wrote since the reset count it last read (`seenEpoch`): sealed field → sealed name. */
+  const written = new LRUCache<string, string>({ max: 4096 });
+  let seenEpoch: string | null = null;
 
   const state: State = {
     kind: 'redis',
@@ -107,13 +111,26 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
       reset: () => guard(async () => { await db.del(k.journal); }),
     },
     register: {
-      remember: (idNum, name) => guard(async () => { if (idNum) await db.hset(k.names, seal.field(idNum), seal.name(idNum, name)); }),
+      remember: (idNum, name) => guard(async () => {
+        if (!idNum) return;
+        const field = seal.field(idNum);
+        const value = seal.name(idNum, name);
+        // Already written by this replica since the last reset it saw (every request reads the reset count with
+        // the clock): the same fixtures come back again and again, and this is one command a request fewer. A
+        // request in flight while another replica resets may skip a write the reset has just undone.
+        if (written.get(field) === value) return;
+        await db.hset(k.names, field, value);
+        written.set(field, value);
+      }),
       nameOf: (idNum) => guard(async () => {
         const sealed = await db.hget(k.names, seal.field(idNum));
         return (sealed === null ? undefined : seal.open(idNum, sealed)) ?? options.declared?.get(idNum);
       }),
       countToday: (day, key) => guard(async () => Number(await run.countToday(`${k.day}${day}`, seal.field(key), DAY_COUNT_TTL_S))),
-      reset: () => deleteMatching(`${k.day}*`).then(() => guard(async () => { await db.del(k.names); })),
+      reset: () => deleteMatching(`${k.day}*`).then(() => guard(async () => {
+        written.clear();
+        await db.del(k.names);
+      })),
     },
     rateWindows: {
       exceeded: (key, limit, now) => guard(async () => {
@@ -190,7 +207,14 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     },
     faceIdFlows: redisFaceIdFlows(() => db, p, seal, guard, deleteMatching),
     clock: {
-      load: () => guard(async () => parse<ClockSetting>(await db.get(k.clock)) ?? { offsetMs: 0 }),
+      load: () => guard(async () => {
+        const [clock = null, epoch = null] = await db.mget(k.clock, k.epoch);
+        if (epoch !== seenEpoch) {
+          written.clear();
+          seenEpoch = epoch;
+        }
+        return parse<ClockSetting>(clock) ?? { offsetMs: 0 };
+      }),
       // Optimistic: WATCH the setting, write the change in MULTI, and try again if another replica wrote first.
       // WATCH belongs to the connection, so this replica's own changes take turns on it.
       update: (change) => {
@@ -207,6 +231,8 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     },
     healthy: () => db?.status === 'ready',
     reset: async () => {
+      await guard(() => db.incr(k.epoch));
+      written.clear();
       for (const part of ['journal', 'register', 'rateWindows', 'tokens', 'lockout', 'nonces', 'bindings', 'counters', 'coverage', 'faceIdFlows'] as const) await state[part].reset();
     },
     close: async () => {
