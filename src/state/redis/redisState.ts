@@ -53,10 +53,19 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   let run: Record<keyof typeof SCRIPTS, (...args: (string | number)[]) => Promise<unknown>>;
   let lost = false;
   let connected = false;
+  const muffled = new WeakSet<object>();
+  const muffle = (stream: Redis['stream'] | undefined): void => {
+    if (!stream || muffled.has(stream)) return;
+    muffled.add(stream);
+    stream.on('error', () => {});
+  };
   const open = async (): Promise<void> => {
     const { Redis } = await import('ioredis');
     db = new Redis(options.url, connection);
     sub = new Redis(options.url, { ...connection, enableOfflineQueue: true });
+    // ioredis listens for a socket's first 'error' only (`stream.once("error", …)` in ioredis' Redis.js); a
+    // refused TLS handshake raises a second one (the peer's alert), which would crash the process unhandled.
+    for (const client of [db, sub]) client.on('error', () => { muffle(client.stream); });
     db.on('error', (e: Error) => {
       // Said once per loss, not once per reconnection attempt.
       if (!connected || lost) return;
