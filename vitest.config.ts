@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, configDefaults } from 'vitest/config';
 
 // Three projects, one run of `npx vitest run` for all of them:
@@ -20,6 +21,9 @@ const exclude = [...configDefaults.exclude, '.scratch/**', 'examples/**'];
 export default defineConfig(({ mode }) => ({
   test: {
     env: mode === 'fuzz' ? { FUZZ_FULL: '1' } : {},
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which left a core idle
+    // while npm test ran (docs/developing.md has the times).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     exclude,
     projects: [
       // npm test's files share their workers' modules (isolate: false) in threads: importing the SDKs and the

@@ -6,6 +6,7 @@ import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
 import { loadData } from '../src/data/loadData.ts';
 import { sampleRequest } from './helpers/sampleRequest.ts';
 import { callAlibaba } from './helpers/alibabaClients.ts';
+import { valueAt as at } from './helpers/clientOutcome.ts';
 import type { ApiDefinition, CatalogEntry } from '../src/data/types.ts';
 
 // Every error code and every result code of every API in the data, asked for by scenario name, comes
@@ -24,9 +25,6 @@ const sample = sampleRequest;
 /** The message a scenario-chosen error carries: the catalog's, placeholders filled from its `vars`. */
 const message = (e: CatalogEntry, lang: 'en' | 'zh'): string => e[lang].replace(/\{(\w+)\}/g, (m, k: string) => e.vars?.[k] ?? m);
 
-/** The value at a results.json `field`: a dot path, a JSON-text step parsed (as src/pipeline/produce.ts reads it). */
-const at = (body: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => ((typeof o === 'string' ? JSON.parse(o) : o) as Record<string, unknown> | undefined)?.[k], body);
 
 /**
  * An API that reads a hosted flow (its results have a `stage`) needs a flow to read: the provider's API that
