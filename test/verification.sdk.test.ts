@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { standingClock, startServer, type TestServer } from './helpers/startServer.ts';
 import { faceidClient, ocrClient, sdkError } from './helpers/tencentClients.ts';
 import { callAlibaba, recognizeIdcard } from './helpers/alibabaClients.ts';
 import { makeCardImage } from '../src/images/makeCardImage.ts';
+import { encryptWithTestKey, testPublicKey, type Encrypted } from './helpers/encryptWithTestKey.ts';
 
 /**
  * What the name + ID number verification APIs share, one table for all of them, each through its vendor's
@@ -332,20 +332,15 @@ describe('the element verifications check the phone, the bank card and the docum
     });
 
   describe('Encryption (https://cloud.tencent.com/document/product/1007/47180) with the published test key', () => {
-    const IV = 'idcard-mock-iv16';
-    const encrypt = async (fields: Record<string, string>): Promise<{ params: Record<string, string>; Encryption: { EncryptList: string[]; CiphertextBlob: string; Iv: string } }> => {
-      const publicKey = await (await fetch(`${server.url}/__mock/encryption/public-key`)).text();
-      const key = randomBytes(32);
-      const blob = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, key).toString('base64');
-      const enc = (v: string): string => { const c = createCipheriv('aes-256-cbc', key, Buffer.from(IV)); return Buffer.concat([c.update(v, 'utf8'), c.final()]).toString('base64'); };
-      return { params: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, enc(v)])), Encryption: { EncryptList: Object.keys(fields), CiphertextBlob: blob, Iv: IV } };
-    };
+    const encrypt = async (fields: Record<string, string>): Promise<Encrypted> => encryptWithTestKey(await testPublicKey(server.url), fields);
+    /** PhoneVerification's form: the Encryption members as top-level parameters, and no Algorithm. */
+    const topLevel = ({ Encryption: { EncryptList, CiphertextBlob, Iv } }: Encrypted) => ({ EncryptList, CiphertextBlob, Iv });
 
     it('PhoneVerification: CiphertextBlob, EncryptList and Iv as top-level parameters, the values checked once decrypted', async () => {
       const ok = await encrypt({ Name: WEI.Name, IdCard: WEI.IdCard, Phone: '13012345678' });
-      expect(await call('PhoneVerification', { ...ok.params, ...ok.Encryption })).toMatchObject({ Result: '0', Isp: '联通' });
+      expect(await call('PhoneVerification', { ...ok.params, ...topLevel(ok) })).toMatchObject({ Result: '0', Isp: '联通' });
       const other = await encrypt({ Name: '韦大宝', Phone: '13012345678' });
-      expect(await call('PhoneVerification', { IdCard: WEI.IdCard, ...other.params, ...other.Encryption })).toMatchObject({ Result: '-4' });
+      expect(await call('PhoneVerification', { IdCard: WEI.IdCard, ...other.params, ...topLevel(other) })).toMatchObject({ Result: '-4' });
     });
 
     it('BankCard4EVerification: the Encryption object; a field that cannot be encrypted is InvalidParameter.UnsupportEncryptField', async () => {

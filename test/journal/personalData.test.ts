@@ -1,4 +1,3 @@
-import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
@@ -7,6 +6,7 @@ import { SECRET_ID, SECRET_KEY } from '../helpers/tencentClients.ts';
 import { PROJECT_ID, signedFetch } from '../helpers/huaweiSign.ts';
 import { sampleRequest } from '../helpers/sampleRequest.ts';
 import { callAlibaba } from '../helpers/alibabaClients.ts';
+import { encryptWithTestKey, testPublicKey } from '../helpers/encryptWithTestKey.ts';
 import { makeCardImage } from '../../src/images/makeCardImage.ts';
 import luhn from 'luhn';
 import { loadData } from '../../src/data/loadData.ts';
@@ -104,18 +104,9 @@ async function call(api: ApiDefinition, params: Record<string, unknown>, o: { ge
   if (body) collect(body, api.response, String(body.RequestId));
 }
 
-const IV = 'idcard-mock-iv16';
 async function encrypted(fields: Record<string, string>): Promise<Record<string, unknown>> {
-  const publicKey = await (await fetch(`${server.url}/__mock/encryption/public-key`)).text();
-  const key = randomBytes(32);
-  const enc = (v: string): string => {
-    const c = createCipheriv('aes-256-cbc', key, Buffer.from(IV));
-    return Buffer.concat([c.update(v, 'utf8'), c.final()]).toString('base64');
-  };
-  return {
-    ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, enc(v)])),
-    Encryption: { EncryptList: Object.keys(fields), CiphertextBlob: publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, key).toString('base64'), Iv: IV },
-  };
+  const { params, Encryption } = encryptWithTestKey(await testPublicKey(server.url), fields);
+  return { ...params, Encryption };
 }
 
 /** A birth date in every way the vendors and people write it. */
