@@ -55,7 +55,7 @@ async function main(): Promise<number | undefined> {
 }
 
 async function fixtures({ out, seed }: Extract<Command, { name: 'fixtures' }>): Promise<number> {
-  const { writeFixtures } = await import('./fixtures/writeFixtures.ts');
+  const { writeFixtures } = await import('./fixtureImages/writeFixtures.ts');
   const index = await writeFixtures(out, seed === undefined ? {} : { seed });
   const apis = new Set(index.files.map(apiKey)).size;
   console.log(`idcard-mock: wrote ${index.files.length} fixture images for ${apis} APIs and index.json to ${out}`);

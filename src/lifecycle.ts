@@ -15,7 +15,7 @@ import { isStateUnavailable } from './state/redis/StateUnavailable.ts';
 import { doorsOf, matchProvider } from './providers/matchProvider.ts';
 import { newRequestId } from './providers/newRequestId.ts';
 import { writeReply } from './providers/writeReply.ts';
-import { journalEntry, type Observed } from './journal/journalEntry.ts';
+import { journalEntry, type Observed } from './journalEntries/journalEntry.ts';
 import type { Runtime } from './runtime.ts';
 import type { ApiDefinition, ProviderFacts } from './data/types.ts';
 import type { Stage } from './state/journal.ts';

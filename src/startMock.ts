@@ -6,7 +6,7 @@ import { resetRuntime } from './runtime.ts';
 import { coverageReport } from './coverageReport.ts';
 import { parseBindingSpec } from './state/parseBindingSpec.ts';
 import { mockOptionProblems } from './mockOptionProblems.ts';
-import { filterJournal } from './journal/filterJournal.ts';
+import { filterJournal } from './journalEntries/filterJournal.ts';
 import { duration, instant } from './state/timeInput.ts';
 import type { Binding } from './state/bindings.ts';
 import type { Config } from './config.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { writeFixtures } from '../src/fixtures/writeFixtures.ts';
+import { writeFixtures } from '../src/fixtureImages/writeFixtures.ts';
 
 // `idcard-mock fixtures` is deterministic, so that its output can be committed: two runs, each with
 // fresh encoder reuse state, give the same index and the same bytes. Two full runs are slow, so this

@@ -9,7 +9,7 @@ import { dashboard } from './dashboard.ts';
 import { prettyJson } from './prettyJson.ts';
 import { scenarioEntries, selectApis } from './scenarioEntries.ts';
 import { openApiDocument } from './openApiDocument.ts';
-import { filterJournal } from '../journal/filterJournal.ts';
+import { filterJournal } from '../journalEntries/filterJournal.ts';
 import { unmatchedAdmin } from './unmatchedAdmin.ts';
 import { bodyProblem, requireJsonBody } from './requireJsonBody.ts';
 import { isStateUnavailable } from '../state/redis/StateUnavailable.ts';

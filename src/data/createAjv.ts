@@ -28,7 +28,7 @@ export function createAjv(code?: Options['code']): Ajv2020 {
   // Which request flag or parameter values turn an optional response field on (x-when) or off (x-unless): src/pipeline/presentFields.ts.
   ajv.addKeyword({ keyword: 'x-when', schemaType: ['string', 'object'] });
   ajv.addKeyword({ keyword: 'x-unless', schemaType: 'object' });
-  // Personal data and secrets, masked in the journal and the request log: src/journal/maskPersonal.ts.
+  // Personal data and secrets, masked in the journal and the request log: src/journalEntries/maskPersonal.ts.
   ajv.addKeyword({ keyword: 'x-personal', schemaType: 'string', metaSchema: { enum: [...PERSONAL_KINDS] } });
   if (!code) shared = ajv;
   return ajv;

@@ -14,7 +14,7 @@ export interface JsonSchema {
   'x-flavors'?: string[];
   'x-when'?: string | Record<string, unknown>;
   'x-unless'?: Record<string, unknown>;
-  /** Personal data or a secret, and so how it is masked wherever it leaves the process (src/journal/maskPersonal.ts). */
+  /** Personal data or a secret, and so how it is masked wherever it leaves the process (src/journalEntries/maskPersonal.ts). */
   'x-personal'?: PersonalKind;
   [key: string]: unknown;
 }

@@ -2,7 +2,7 @@ import { isStateUnavailable } from '../state/redis/StateUnavailable.ts';
 import express, { Router } from 'express';
 import { join } from 'node:path';
 import { packageRoot } from '../packageRoot.ts';
-import { maskPersonal } from '../journal/maskPersonal.ts';
+import { maskPersonal } from '../journalEntries/maskPersonal.ts';
 import { decideFlow, outcomesOf } from './decideFlow.ts';
 import type { Runtime } from '../runtime.ts';
 

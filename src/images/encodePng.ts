@@ -16,7 +16,7 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** length + type + data + CRC(type + data), as PNG requires (also used by src/fixtures/encodeBandedPng.ts). */
+/** length + type + data + CRC(type + data), as PNG requires (also used by src/fixtureImages/encodeBandedPng.ts). */
 export function chunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const out = Buffer.alloc(body.length + 8);

@@ -1,5 +1,5 @@
 // Shapes for the synthetic pictures, painted into an RGBA buffer: the card mock-ups of
-// src/fixtures (cardPicture) and the portrait crops (paintPicture.ts). Shapes are flat-coloured
+// src/fixtureImages (cardPicture) and the portrait crops (paintPicture.ts). Shapes are flat-coloured
 // rectangles and ellipses so the result compresses well and stays byte-identical for the same inputs.
 import { createHash } from 'node:crypto';
 

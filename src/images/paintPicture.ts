@@ -1,8 +1,8 @@
 // The pixels behind makeJpeg and makeCardImage. A card is the mock-up the fixture images show
-// (src/fixtures/cardPicture.ts, the project's one card painter), at the size asked for; a portrait is
+// (src/fixtureImages/cardPicture.ts, the project's one card painter), at the size asked for; a portrait is
 // the head-and-shoulders silhouette of paint.ts filling the picture.
-import { cardPicture } from '../fixtures/cardPicture.ts';
-import { paintBankCardNumber } from '../fixtures/paintBankCard.ts';
+import { cardPicture } from '../fixtureImages/cardPicture.ts';
+import { paintBankCardNumber } from '../fixtureImages/paintBankCard.ts';
 import { paintPortrait, type Canvas } from './paint.ts';
 
 /** What a picture shows: an ID card, a head shot, a bank card, or a bank card's number strip (its seed is the number it shows). */

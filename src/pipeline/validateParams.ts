@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../data/compileSchema.ts';
 import { MockError, roleError } from '../errors.ts';
 import { didYouMean } from '../cli/didYouMean.ts';
-import { shownValue } from '../journal/shownValue.ts';
+import { shownValue } from '../journalEntries/shownValue.ts';
 import type { ApiDefinition } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allDocs, allDocsText } from '../helpers/docs.ts';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
-import { writeFixtures } from '../../src/fixtures/writeFixtures.ts';
+import { writeFixtures } from '../../src/fixtureImages/writeFixtures.ts';
 import { createServer, type MockServer } from '../../src/server.ts';
 import { ensureCertificate, type Certificate } from '../../src/tls/ensureCertificate.ts';
 

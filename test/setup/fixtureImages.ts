@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { FixtureIndex } from '../../src/fixtures/FixtureIndex.ts';
-import { writeFixtures } from '../../src/fixtures/writeFixtures.ts';
+import type { FixtureIndex } from '../../src/fixtureImages/FixtureIndex.ts';
+import { writeFixtures } from '../../src/fixtureImages/writeFixtures.ts';
 
 // `idcard-mock fixtures` output, made once per run for the test files that read it (vitest.config.ts,
 // project `images`): every fixture image is several seconds of painting and encoding, so the files share

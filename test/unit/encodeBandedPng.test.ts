@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPngReuse, encodeBandedPng } from '../../src/fixtures/encodeBandedPng.ts';
+import { createPngReuse, encodeBandedPng } from '../../src/fixtureImages/encodeBandedPng.ts';
 import { encodePng } from '../../src/images/encodePng.ts';
 import { readMarkers } from '../../src/images/markers.ts';
 import { sniffImage } from '../../src/images/sniffImage.ts';

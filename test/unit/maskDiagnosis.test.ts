@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskDiagnosis } from '../../src/journal/maskDiagnosis.ts';
+import { maskDiagnosis } from '../../src/journalEntries/maskDiagnosis.ts';
 
 const schema = { type: 'object', properties: { IdCard: { type: 'string', 'x-personal': 'idNumber' }, Name: { type: 'string', 'x-personal': 'name' } } };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hanGlyph } from '../../src/fixtures/hanGlyphs.ts';
-import { latinGlyph } from '../../src/fixtures/latinFont.ts';
-import { textMask, textWidth } from '../../src/fixtures/textMask.ts';
+import { hanGlyph } from '../../src/fixtureImages/hanGlyphs.ts';
+import { latinGlyph } from '../../src/fixtureImages/latinFont.ts';
+import { textMask, textWidth } from '../../src/fixtureImages/textMask.ts';
 
 const ink = (text: string, px: number): number => textMask(text, { px }).cov.reduce((a, b) => a + b, 0);
 

@@ -1,6 +1,6 @@
 import { roleError } from '../../errors.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
-import { shownValue } from '../../journal/shownValue.ts';
+import { shownValue } from '../../journalEntries/shownValue.ts';
 import type { ApiDefinition, DataSet } from '../../data/types.ts';
 import type { HuaweiDecoded } from './decode.ts';
 

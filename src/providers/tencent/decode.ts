@@ -4,7 +4,7 @@ import { firstHeaderValue } from '../../pipeline/firstHeaderValue.ts';
 import { parseMultipart } from '../../pipeline/parseMultipart.ts';
 import { parseJsonObject } from '../../pipeline/parseJsonObject.ts';
 import { didYouMean } from '../../cli/didYouMean.ts';
-import { shownValue } from '../../journal/shownValue.ts';
+import { shownValue } from '../../journalEntries/shownValue.ts';
 import type { Config } from '../../config.ts';
 import type { Flavor, Language, ProviderFacts } from '../../data/types.ts';
 import type { Call, Decoded, RawRequest } from '../Provider.ts';
