@@ -31,7 +31,9 @@ export default defineConfig(({ mode }) => ({
       // Each file starts its own emulator and restores its spies, so none leans on another's state; every file
       // also passes alone.
       { extends: true, test: { name: 'quick', exclude: [...exclude, ...IMAGES, ...SLOW], pool: 'threads', isolate: false } },
-      { extends: true, test: { name: 'images', include: IMAGES, globalSetup: ['test/setup/fixtureImages.ts'], pool: 'threads', isolate: false } },
+      // The images are written by a child process while the quick files run (test/setup/fixtureImages.ts), so
+      // these files come after them (a group of their own) and find the images ready.
+      { extends: true, test: { name: 'images', include: IMAGES, globalSetup: ['test/setup/fixtureImages.ts'], pool: 'threads', isolate: false, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
   },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'jpeg-js';
 import luhn from 'luhn';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { loadData } from '../src/data/loadData.ts';
 import { bankBins } from '../src/identity/bank/bankBins.ts';
@@ -15,6 +15,7 @@ import { readMarkers } from '../src/images/markers.ts';
 import { sniffImage } from '../src/images/sniffImage.ts';
 import { resolveImage } from '../src/pipeline/resolveImage.ts';
 import { pngData } from './helpers/pngData.ts';
+import { fixtureImages } from './helpers/fixtureImages.ts';
 import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
 import { startServer, type TestServer } from './helpers/startServer.ts';
 import { SECRET_ID, SECRET_KEY } from './helpers/tencentClients.ts';
@@ -28,7 +29,7 @@ const data = loadData(new URL('../', import.meta.url).pathname);
 const apis = [...data.apis.values()];
 const imageApis = apis.filter((a) => a.meta.image);
 
-const { dir, index } = inject('fixtureImages');
+const { dir, index } = await fixtureImages();
 const files = new Map<string, Buffer>();
 beforeAll(async () => {
   for (const f of index.files) files.set(f.path, await readFile(join(dir, f.path)));

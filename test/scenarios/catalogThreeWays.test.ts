@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import { startServer, type TestServer } from '../helpers/startServer.ts';
 import { SECRET_ID, SECRET_KEY } from '../helpers/tencentClients.ts';
@@ -8,6 +8,7 @@ import { PROJECT_ID, signedFetch } from '../helpers/huaweiSign.ts';
 import { sampleRequest, withWarningFlag } from '../helpers/sampleRequest.ts';
 import { callAlibaba } from '../helpers/alibabaClients.ts';
 import { answered, type ClientOutcome } from '../helpers/clientOutcome.ts';
+import { fixtureImages } from '../helpers/fixtureImages.ts';
 import { loadData } from '../../src/data/loadData.ts';
 import type { ApiDefinition } from '../../src/data/types.ts';
 import type { CoverageReport } from '../../src/state/coverage.ts';
@@ -22,7 +23,7 @@ import type { CoverageReport } from '../../src/state/coverage.ts';
 // each code's message is, against the vendors' own lists: catalog.test.ts and vendorCatalogs.test.ts.)
 const data = loadData(new URL('../../', import.meta.url).pathname);
 const apis = [...data.apis.values()];
-const { dir, index } = inject('fixtureImages');
+const { dir, index } = await fixtureImages();
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer({ rateLimit: false }); });
