@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, configDefaults } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Two projects, one run of `npx vitest run` for all of them:
 // - quick: everything but what is below (every vendor's folder, test/alibaba/ included); `npm test`. Its globalSetup
@@ -10,6 +11,15 @@ import { defineConfig, configDefaults } from 'vitest/config';
 //   replicas on one redis-server with Redis lost and back (test/state/).
 // `npm run check` (what CI runs) runs `npm test` and then `npm run test:slow`: every file once.
 // A file given by path runs in its own project: `npx vitest run test/soak/soak.test.ts` works for every file.
+// The files that read the fixture images: they run after the others, by when the images are written.
+const IMAGES = ['test/fixtures-images.test.ts', 'test/scenarios/catalogThreeWays.test.ts'];
+class ImagesLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const readsImages = (f: TestSpecification): boolean => IMAGES.some((p) => f.moduleId.endsWith(p));
+    return [...sorted.filter((f) => !readsImages(f)), ...sorted.filter(readsImages)];
+  }
+}
 const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.repeat.test.ts', 'test/state/replicas.test.ts', 'test/state/redisLost.test.ts', 'test/state/redisTls.test.ts'];
 // .scratch/ holds work in progress that is not part of the suite. examples/ are a user's tests of
 // the installed package: test/package/consumers.test.ts runs them in a project of their own.
@@ -23,14 +33,15 @@ export default defineConfig(({ mode }) => ({
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which left a core idle
     // while npm test ran (docs/developing.md has the times).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: ImagesLast },
     exclude,
     projects: [
       // npm test's files share their workers' modules (isolate: false) in threads: importing the SDKs and the
       // sources once per worker instead of once per file took npm test from 199 s to 81 s here (docs/developing.md).
       // Each file starts its own emulator and restores its spies, so none leans on another's state; every file
       // also passes alone.
-      // A file that reads the fixture images waits for them (test/helpers/fixtureImages.ts) while the other
-      // worker goes on: one project, so both workers import the SDKs and the sources once.
+      // The files that read the fixture images run last (ImagesLast) and wait for them if they must
+      // (test/helpers/fixtureImages.ts): one project, so both workers import the SDKs and the sources once.
       { extends: true, test: { name: 'quick', exclude: [...exclude, ...SLOW], globalSetup: ['test/setup/fixtureImages.ts'], pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'slow', include: SLOW } },
     ],
