@@ -267,21 +267,22 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
   return {
     state,
     connect: async () => {
-      // The connection's own error (ECONNREFUSED, a TLS or AUTH failure) says more than the rejection's "Connection is closed".
-      let first: Error | undefined;
-      const heard = (e: Error): void => { first ??= e; };
+      // The first error of either connection fails the start at once with its own words (ECONNREFUSED, a TLS or
+      // AUTH failure): ioredis would otherwise go on retrying, and its rejection says only "Connection is closed".
       await open();
-      db.on('error', heard);
+      let fail!: (e: Error) => void;
+      const failed = new Promise<never>((_resolve, reject) => { fail = reject; });
+      db.on('error', fail);
+      sub.on('error', fail);
       try {
-        await Promise.all([db.connect(), sub.connect()]);
-        await sub.subscribe(k.live);
+        await Promise.race([Promise.all([db.connect(), sub.connect()]).then(() => sub.subscribe(k.live)), failed]);
       } catch (e) {
         db.disconnect();
         sub.disconnect();
-        const reason = first ?? (e as Error);
-        throw new Error(`cannot reach the state store ${where}: ${reason.message}`, { cause: reason });
+        throw new Error(`cannot reach the state store ${where}: ${(e as Error).message}`, { cause: e });
       } finally {
-        db.off('error', heard);
+        db.off('error', fail);
+        sub.off('error', fail);
       }
     },
   };
