@@ -25,52 +25,50 @@ const DEFAULT_SIZE: Size = { width: 856, height: 540 };
  * the fixture image's `side` marker, else front; `double_side` reads both halves of one photo into
  * `front` and `back`. Verification is computed from what is reported (scenario overrides included);
  * alarms are raised by a scenario's `detect_*_result: true` (true = problem found, including
- * border_integrity). The lifecycle drops whatever the request's flags did not ask for (the response
- * schema's `x-when`).
+ * border_integrity). Only what the request's flags ask for is computed (the response schema's `x-when`,
+ * through `wanted`); the lifecycle drops the rest of a scenario's overrides the same way.
  */
 export const RecognizeIdCard: ActionHandler = async (input) => {
-  const { api, params, image, scenario, seed, now, register } = input;
+  const { api, params, image, scenario, seed, now, register, wanted } = input;
   const side = chooseSide(params.side, image.markers, api.meta.image!.errors.wrongSide!);
   const person = input.person();
-  const random = createRandom(seed, image.key, api.meta.action);
   const today = chinaDate(new Date(now));
   const size = image.info ?? DEFAULT_SIZE;
   const overrides = (scenario.response.result ?? {}) as Fields;
-  const alarms = (o: Fields): Fields => raisedAlarms(alarmsOf(api), o, scenario.warnings, random);
-  const portrait = (p: Person): string => crop(api, 'portrait', p.idNum);
-  const adjusted = (p: Person, s: string): string => crop(api, 'card', `${p.idNum}:${s}`);
+  const alarmNames = alarmsOf(api);
+  const places = side === 'double_side' ? ['result.front', 'result.back'] : ['result'];
+  // The alarms are all computed or none: their scores are drawn in turn (front before back), so a score
+  // is the same whichever others the request asks for.
+  const alarmsAsked = places.some((at) => alarmNames.some((k) => wanted(`${at}.detect_${k}_result`) || wanted(`${at}.score_info.${k}_score`)));
+  const random = alarmsAsked ? createRandom(seed, image.key, api.meta.action) : undefined;
   if (side !== 'back') await register.remember(person.idNum, person.name);
 
-  const front = (placement: Placement, shown: Fields): Fields => {
-    const text = { ...frontText(person), ...shown };
-    return {
-      ...frontText(person),
-      verification_result: frontChecks(text),
-      portrait_image: portrait(person),
-      portrait_location: portraitLocation(size, placement),
-      adjusted_image: adjusted(person, 'front'),
-      text_location: textLocation('front', size, placement),
-      ...alarms(overrides),
-    };
-  };
-  const back = (placement: Placement, shown: Fields): Fields => {
-    const text = { ...backText(person), ...shown };
-    return {
-      ...backText(person),
-      verification_result: backChecks(text, today),
-      adjusted_image: adjusted(person, 'back'),
-      text_location: textLocation('back', size, placement),
-      ...alarms(overrides),
-    };
+  /** One side's fields, in the order the answer lists them; `at` is where they sit in the answer. */
+  const read = (which: 'front' | 'back', at: string, placement: Placement, shown: Fields): Fields => {
+    const want = (field: string): boolean => wanted(`${at}.${field}`);
+    const text = which === 'front' ? frontText(person) : backText(person);
+    const out: Fields = { ...text };
+    if (want('verification_result')) out.verification_result = which === 'front' ? frontChecks({ ...text, ...shown }) : backChecks({ ...text, ...shown }, today);
+    if (which === 'front') {
+      if (want('portrait_image')) out.portrait_image = crop(api, 'portrait', person.idNum);
+      if (want('portrait_location')) out.portrait_location = portraitLocation(size, placement);
+    }
+    if (want('adjusted_image')) out.adjusted_image = crop(api, 'card', `${person.idNum}:${which}`);
+    if (want('text_location')) out.text_location = textLocation(which, size, placement);
+    if (random) Object.assign(out, raisedAlarms(alarmNames, overrides, scenario.warnings, random));
+    return out;
   };
 
   if (side === 'double_side') {
-    return { result: { front: front('top', nested(overrides.front)), back: back('bottom', nested(overrides.back)) } };
+    return { result: { front: read('front', 'result.front', 'top', nested(overrides.front)), back: read('back', 'result.back', 'bottom', nested(overrides.back)) } };
   }
+  const r = read(side, 'result', 'whole', overrides);
   // Single side: all five verification keys, the other side's false; the back has "" and [] for the portrait (RecognizeIdCard API page, https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0045.html).
-  const none = { valid_number: false, valid_birth: false, valid_sex: false, valid_date: false, valid_validity_period: false };
-  const r = side === 'front' ? front('whole', overrides) : { ...back('whole', overrides), portrait_image: '', portrait_location: [] };
-  r.verification_result = { ...none, ...(r.verification_result as Fields) };
+  if (side === 'back') Object.assign(r, { portrait_image: '', portrait_location: [] });
+  if (r.verification_result !== undefined) {
+    const none = { valid_number: false, valid_birth: false, valid_sex: false, valid_date: false, valid_validity_period: false };
+    r.verification_result = { ...none, ...(r.verification_result as Fields) };
+  }
   return { result: r };
 };
 
