@@ -93,14 +93,16 @@ function resolveRef(root: JsonSchema, s: JsonSchema): JsonSchema {
   return ((root.$defs as Record<string, JsonSchema> | undefined)?.[ref.slice('#/$defs/'.length)]) ?? s;
 }
 
-/** A request parameter by name, or by `Param.flag` inside a parameter's JSON text (parsed once per request). */
+/** A request parameter by name, or by `Param.flag` inside a parameter's JSON text (parsed once per request, if at all). */
 function paramReader(params: Fields): (name: string) => unknown {
-  const parsed = new Map<string, unknown>();
+  let parsed: Map<string, unknown> | undefined;
   return (name) => {
     if (Object.hasOwn(params, name)) return params[name];
     const dot = name.indexOf('.');
     if (dot < 0) return undefined;
     const outer = name.slice(0, dot);
+    if (!Object.hasOwn(params, outer)) return undefined;
+    parsed ??= new Map();
     if (!parsed.has(outer)) parsed.set(outer, jsonText(params[outer]));
     return name.slice(dot + 1).split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), parsed.get(outer));
   };

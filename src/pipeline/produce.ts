@@ -59,6 +59,7 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
     else warnings.push(code);
   }
   let person: Person | undefined;
+  let wanted: ((path: string) => boolean) | undefined;
   const handler = api.meta.handler === undefined ? undefined : p.handlers[api.meta.handler]!;
   const fields = (await handler?.({
     api, params, flavor: call.flavor, language: call.requestedLanguage, image: images.image, images: images.extra, scenario,
@@ -67,7 +68,7 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
     strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits, testCredentials: p.facts.testCredentials.values,
     request: { host: String(p.decoded.headers.host ?? ''), query: new URLSearchParams(p.decoded.rawQuery) },
     setHeader: (name, value) => { headers[name] = value; },
-    wanted: fieldWanted(api.response, params, call.flavor),
+    wanted: (path) => (wanted ??= fieldWanted(api.response, params, call.flavor))(path),
   })) ?? {};
   const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
   if (config.checkResponses) checkResponse(api, body);
