@@ -35,17 +35,15 @@ export const RecognizeIdCard: ActionHandler = async (input) => {
   const today = chinaDate(new Date(now));
   const size = image.info ?? DEFAULT_SIZE;
   const overrides = (scenario.response.result ?? {}) as Fields;
-  const alarmNames = alarmsOf(api);
-  const places = side === 'double_side' ? ['result.front', 'result.back'] : ['result'];
+  const places = side === 'double_side' ? [pathsAt(api, 'result.front'), pathsAt(api, 'result.back')] : [pathsAt(api, 'result')];
   // The alarms are all computed or none: their scores are drawn in turn (front before back), so a score
   // is the same whichever others the request asks for.
-  const alarmsAsked = places.some((at) => alarmNames.some((k) => wanted(`${at}.detect_${k}_result`) || wanted(`${at}.score_info.${k}_score`)));
-  const random = alarmsAsked ? createRandom(seed, image.key, api.meta.action) : undefined;
+  const random = places.some((p) => p.alarms.some(wanted)) ? createRandom(seed, image.key, api.meta.action) : undefined;
   if (side !== 'back') await register.remember(person.idNum, person.name);
 
-  /** One side's fields, in the order the answer lists them; `at` is where they sit in the answer. */
-  const read = (which: 'front' | 'back', at: string, placement: Placement, shown: Fields): Fields => {
-    const want = (field: string): boolean => wanted(`${at}.${field}`);
+  /** One side's fields, in the order the answer lists them; `at` has the paths of its fields in the answer. */
+  const read = (which: 'front' | 'back', at: SidePaths, placement: Placement, shown: Fields): Fields => {
+    const want = (field: OptionalField): boolean => wanted(at.fields[field]);
     const text = which === 'front' ? frontText(person) : backText(person);
     const out: Fields = { ...text };
     if (want('verification_result')) out.verification_result = which === 'front' ? frontChecks({ ...text, ...shown }) : backChecks({ ...text, ...shown }, today);
@@ -55,14 +53,14 @@ export const RecognizeIdCard: ActionHandler = async (input) => {
     }
     if (want('adjusted_image')) out.adjusted_image = crop(api, 'card', `${person.idNum}:${which}`);
     if (want('text_location')) out.text_location = textLocation(which, size, placement);
-    if (random) Object.assign(out, raisedAlarms(alarmNames, overrides, scenario.warnings, random));
+    if (random) Object.assign(out, raisedAlarms(alarmsOf(api), overrides, scenario.warnings, random));
     return out;
   };
 
   if (side === 'double_side') {
-    return { result: { front: read('front', 'result.front', 'top', nested(overrides.front)), back: read('back', 'result.back', 'bottom', nested(overrides.back)) } };
+    return { result: { front: read('front', places[0]!, 'top', nested(overrides.front)), back: read('back', places[1]!, 'bottom', nested(overrides.back)) } };
   }
-  const r = read(side, 'result', 'whole', overrides);
+  const r = read(side, places[0]!, 'whole', overrides);
   // Single side: all five verification keys, the other side's false; the back has "" and [] for the portrait (RecognizeIdCard API page, https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0045.html).
   if (side === 'back') Object.assign(r, { portrait_image: '', portrait_location: [] });
   if (r.verification_result !== undefined) {
@@ -71,6 +69,27 @@ export const RecognizeIdCard: ActionHandler = async (input) => {
   }
   return { result: r };
 };
+
+const OPTIONAL_FIELDS = ['verification_result', 'portrait_image', 'portrait_location', 'adjusted_image', 'text_location'] as const;
+type OptionalField = typeof OPTIONAL_FIELDS[number];
+/** The dot paths `wanted` is asked about for one side: its optional fields, and its alarms' results and scores. */
+interface SidePaths { fields: Record<OptionalField, string>; alarms: string[] }
+const sidePaths = new WeakMap<ApiDefinition, Map<string, SidePaths>>();
+
+/** The paths of a side's fields, where `at` puts the side in the answer; made once per API, not on every request. */
+function pathsAt(api: ApiDefinition, at: string): SidePaths {
+  let byPlace = sidePaths.get(api);
+  if (!byPlace) sidePaths.set(api, (byPlace = new Map()));
+  let paths = byPlace.get(at);
+  if (!paths) {
+    paths = {
+      fields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, `${at}.${f}`])) as Record<OptionalField, string>,
+      alarms: alarmsOf(api).flatMap((k) => [`${at}.detect_${k}_result`, `${at}.score_info.${k}_score`]),
+    };
+    byPlace.set(at, paths);
+  }
+  return paths;
+}
 
 /** `side`, else the fixture's marker, else front; a side that contradicts the marker is the vendor's "not this card" error. */
 function chooseSide(asked: unknown, markers: ImageMarkers, wrongSide: string): 'front' | 'back' | 'double_side' {
