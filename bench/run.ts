@@ -1,8 +1,9 @@
 // `npm run bench [-- --quick] [--loader wrk|autocannon] [--rounds N] [--out FILE]`: the emulator as
 // shipped against two reference servers (bare node:http and a minimal Express 5 app, both answering a
 // fixed IDCardOCR-shaped JSON), each in its own process, under the same pre-signed loads in
-// interleaved rounds; prints req/s, p50/p99 latency, peak RSS and spawn-to-first-answer, each emulator
-// figure as a ratio to the references, and writes the whole result to bench/results/.
+// interleaved rounds (fresh servers for each load), then the 7.3 MB load at 10 connections for three
+// rounds in one process per server; prints req/s, p50/p99 latency, peak RSS and spawn-to-first-answer,
+// each emulator figure as a ratio to the references, and writes the whole result to bench/results/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
@@ -12,7 +13,7 @@ import { largePng, smallPng } from './lib/images.ts';
 import { hasWrk, runLoad, type LoadResult, type LoaderName } from './lib/loaders.ts';
 import { choosePinning, peakRssMb, resetPeakRss, spawnToFirstAnswer, startServerProcess, stopProcess, waitIdle, type Started } from './lib/processes.ts';
 import { credentialsFile, huaweiIdCard, idCardOcr, tryOnce, type SignedRequest } from './lib/requests.ts';
-import { formatReport, median, type BenchResult, type LoadSummary, type ServerName } from './lib/report.ts';
+import { formatReport, median, type BenchResult, type KeptUpSummary, type LoadSummary, type ServerName } from './lib/report.ts';
 import { startRedis } from '../test/helpers/redisServer.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -44,6 +45,9 @@ writeFileSync(credentials, credentialsFile());
 const emulatorArgs = ['bin/idcard-mock.js', '--auth', 'lenient', '--credentials', credentials, '--no-rate-limit', '--no-request-log'];
 // Debian's redis-server, started here like the tests start it, for the shared-state row (issue 18: at least 0.5× of memory).
 const redis = await startRedis();
+/** The load each server also answers for KEPT_UP_ROUNDS rounds in one process (issue 19: peak RSS of a server kept up). */
+const KEPT_UP_LOAD = 'IDCardOCR large c=10';
+const KEPT_UP_ROUNDS = 3;
 /** The one load the Redis-backed emulator is measured on, beside the in-memory one. */
 const SHARED_STATE_LOAD = 'IDCardOCR small c=10';
 const SERVERS: { name: ServerName; args: string[]; only?: string }[] = [
@@ -88,6 +92,34 @@ try {
     }
   }
 
+  // Issue 19: the 7.3 MB load at 10 connections for three rounds in one process per server, as a server
+  // kept up by its user sees it; the peak RSS is over all three (VmHWM reset once, after the warm-up).
+  const keptUp: KeptUpSummary = { load: KEPT_UP_LOAD, rounds: KEPT_UP_ROUNDS, servers: {} };
+  const kept = LOADS.find((l) => `${l.name} c=${l.connections}` === KEPT_UP_LOAD)!;
+  const keptServers = SERVERS.filter((s) => s.only === undefined);
+  for (const s of keptServers) {
+    const server = await startServerProcess(process.execPath, [...s.args, '--port', '0'], { cpu: pin.servers, cwd: root });
+    started.set(s.name, server);
+    const answer = await tryOnce(server.url, kept.make(hostOf(server.url), Date.now()));
+    if (!answer.ok) throw new Error(`${s.name} did not accept ${kept.name}: ${answer.status} ${answer.body}`);
+    await measure(server, { ...kept, connections: 1, durationS: plan.warmS });
+    resetPeakRss(server.child.pid!);
+  }
+  for (let round = 0; round < KEPT_UP_ROUNDS; round++) {
+    for (let i = 0; i < keptServers.length; i++) {
+      const name = keptServers[(i + round) % keptServers.length]!.name;
+      const r = await measure(started.get(name)!, kept, { keepPeak: true });
+      const f = (keptUp.servers[name] ??= { peakRssMb: 0, rps: [], errors: 0 });
+      f.rps.push(r.rps);
+      f.errors += Object.values(r.errors).reduce((a, b) => a + b, 0);
+      f.peakRssMb = r.peakRssMb ?? NaN;
+      log(`  kept up, round ${round + 1} ${KEPT_UP_LOAD.padEnd(24)} ${name.padEnd(12)} ${r.rps.toFixed(1).padStart(9)} req/s  peak RSS so far ${r.peakRssMb?.toFixed(0)} MB`);
+    }
+  }
+  if (started.has('idcard-mock')) for (const code of await journalNotOk(started.get('idcard-mock')!.url)) emulatorNotOk[`kept up ${KEPT_UP_LOAD}: ${code}`] = (emulatorNotOk[`kept up ${KEPT_UP_LOAD}: ${code}`] ?? 0) + 1;
+  for (const s of started.values()) await stopProcess(s.child);
+  started.clear();
+
   const startupCommands: [string, string, string[]][] = [
     ['node:http', process.execPath, ['bench/servers/node-http.mjs', '--port', '0']],
     ['express', process.execPath, ['bench/servers/express.mjs', '--port', '0']],
@@ -127,6 +159,7 @@ try {
     note: 'Taken on a shared 2-core machine with other workloads running (see loadAverageAtEnd): absolute numbers are noisy; ratios from the same interleaved rounds are the figures to compare.',
     images: { smallPngBytes: Buffer.from(small, 'base64').length, largePngBytes: Buffer.from(large, 'base64').length },
     loads,
+    keptUp,
     startupMs: Object.fromEntries(Object.entries(startup).map(([k, v]) => [k, { median: median(v), runs: v }])),
     emulatorAnswersNotOk: emulatorNotOk,
   };
@@ -141,10 +174,13 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** One run of `load` against one server, with that server's own peak RSS during the run (VmHWM reset to the RSS at its start). */
-async function measure(s: Started, load: Load): Promise<LoadResult & { peakRssMb?: number }> {
+/**
+ * One run of `load` against one server, with that server's own peak RSS during the run (VmHWM reset to
+ * the RSS at its start), or with `keepPeak` its peak since the last reset.
+ */
+async function measure(s: Started, load: Load, o: { keepPeak?: boolean } = {}): Promise<LoadResult & { peakRssMb?: number }> {
   const request = load.make(hostOf(s.url), Date.now()); // signed afresh for every run: within the clock window
-  resetPeakRss(s.child.pid!);
+  if (!o.keepPeak) resetPeakRss(s.child.pid!);
   const r = await runLoad(loader, { url: s.url, request, connections: load.connections, durationS: load.durationS, timeoutS: load.timeoutS, cpu: pin.loader });
   await waitIdle(s.child.pid!); // requests the load generator left behind are finished (and count) before anything else runs
   return { ...r, peakRssMb: peakRssMb(s.child.pid!) };

@@ -14,6 +14,12 @@ export interface ServerFigures {
 
 export interface LoadSummary { name: string; connections: number; bodyBytes: number; durationS: number; servers: Record<Exclude<ServerName, 'idcard-mock --state redis'>, ServerFigures> & { 'idcard-mock --state redis'?: ServerFigures } }
 
+/** One load answered for several rounds by one process per server: the peak RSS over all of them, req/s of each. */
+export interface KeptUpSummary {
+  load: string; rounds: number;
+  servers: Partial<Record<ServerName, { peakRssMb: number; rps: number[]; errors: number }>>;
+}
+
 export interface BenchResult {
   date: string; command: string; commit: string;
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string; loadAverageAtEnd: number[] };
@@ -21,6 +27,8 @@ export interface BenchResult {
   plan: Record<string, number>; note: string;
   images: { smallPngBytes: number; largePngBytes: number };
   loads: LoadSummary[];
+  /** Absent in results written before issue 19. */
+  keptUp?: KeptUpSummary;
   startupMs: Record<string, { median: number; runs: number[] }>;
   /** Answers the emulator journaled as something other than a success during the measured runs, by load and outcome (should be empty). */
   emulatorAnswersNotOk: Record<string, number>;
@@ -36,6 +44,8 @@ const size = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed
 const num = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
 
+const loadLabel = (l: LoadSummary): string => `${l.name.replace(' small', '').replace(' large', '')} ${size(l.bodyBytes)} c=${l.connections}`;
+
 /** The printed table: one row per server and load, and the emulator's figures as ratios to each reference. */
 export function formatReport(r: BenchResult): string {
   const cols = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -48,7 +58,7 @@ export function formatReport(r: BenchResult): string {
     cols(['---', '---', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const l of r.loads) {
-    const label = `${l.name.replace(' small', '').replace(' large', '')} ${size(l.bodyBytes)} c=${l.connections}`;
+    const label = loadLabel(l);
     for (const name of ['node:http', 'express', 'idcard-mock'] as const) {
       const f = l.servers[name];
       lines.push(cols([label, name, num(f.rps), num(f.p50Ms), num(f.p99Ms), num(f.peakRssMb), String(f.errors)]));
@@ -62,6 +72,18 @@ export function formatReport(r: BenchResult): string {
     if (shared) {
       lines.push(cols([label, 'idcard-mock --state redis', num(shared.rps), num(shared.p50Ms), num(shared.p99Ms), num(shared.peakRssMb), String(shared.errors)]));
       lines.push(cols([label, 'idcard-mock --state redis ÷ memory', ratio(shared.rps, emu.rps), ratio(shared.p50Ms, emu.p50Ms), ratio(shared.p99Ms, emu.p99Ms), ratio(shared.peakRssMb, emu.peakRssMb), '']));
+    }
+  }
+  const k = r.keptUp;
+  if (k) {
+    const l = r.loads.find((x) => `${x.name} c=${x.connections}` === k.load);
+    const label = l ? loadLabel(l) : k.load;
+    lines.push('', cols([`${label}, ${k.rounds} rounds in one process`, 'peak RSS MB over the rounds', 'median req/s', 'errors']), cols(['---', '---:', '---:', '---:']));
+    for (const [name, f] of Object.entries(k.servers)) lines.push(cols([name, num(f.peakRssMb), num(median(f.rps)), String(f.errors)]));
+    const emu = k.servers['idcard-mock'];
+    for (const ref of REFERENCES) {
+      const f = k.servers[ref];
+      if (emu && f) lines.push(cols([`idcard-mock ÷ ${ref}`, ratio(emu.peakRssMb, f.peakRssMb), ratio(median(emu.rps), median(f.rps)), '']));
     }
   }
   lines.push('', cols(['spawn → first HTTP 200', `median ms (${r.plan.startups} runs)`, '÷ express started the same way', '÷ node:http']), cols(['---', '---:', '---:', '---:']));

@@ -41,6 +41,12 @@ export interface ActionInput {
   request: { host: string; query: URLSearchParams };
   /** A response header of the success reply (IAM's X-Subject-Token). */
   setHeader(name: string, value: string): void;
+  /**
+   * Whether the request asks for the response field at a dot path (`result.portrait_image`,
+   * `AdvancedInfo.Quality`), by the response schema's `x-when`/`x-unless`/`x-flavors`: compute a costly
+   * field only when it is wanted (what is not is dropped from the answer anyway).
+   */
+  wanted(path: string): boolean;
 }
 
 /** Produces the action's fields (JSON-text fields as objects); the pipeline lays them over the schema skeleton. */

@@ -1,32 +1,43 @@
 import type { Flavor } from '../data/types.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
+import { jsonText } from './jsonText.ts';
 
 type Fields = Record<string, unknown>;
 
 /**
- * Leaves out of a response what this request did not ask for, as the response schema annotates it:
- * `x-when: "flag"` (present when the request parameter `flag` is true), `x-when: {param: value}` (when
- * every listed parameter has that value), `x-unless: {param: value}` (absent then), `x-flavors` (only
- * in those flavours). An object that trimming leaves empty is dropped too (Huawei's `score_info` when
- * no detect_* flag asks). Applied last, over scenario overrides too.
+ * Whether a response field's schema lets it appear in the answer to this request:
+ * `x-when: "flag"` (present when the request parameter `flag` is true; `"Config.Quality"` reads the flag
+ * inside the JSON text of the parameter `Config`), `x-when: {param: value}` (when every listed parameter
+ * has that value), `x-unless: {param: value}` (absent then), `x-flavors` (only in those flavours).
  */
-export function presentFields(body: Fields, schema: JsonSchema, params: Fields, flavor: Flavor): Fields {
-  const applies = (s: JsonSchema): boolean => {
+function appliesTo(params: Fields, flavor: Flavor): (s: JsonSchema) => boolean {
+  const param = paramReader(params);
+  const every = (pairs: Fields): boolean => {
+    for (const k in pairs) if (param(k) !== pairs[k]) return false;
+    return true;
+  };
+  return (s) => {
     const when = s['x-when'];
     const unless = s['x-unless'];
     if (s['x-flavors'] && !s['x-flavors'].includes(flavor)) return false;
-    if (typeof when === 'string' && params[when] !== true) return false;
-    if (isObject(when) && !Object.entries(when).every(([k, v]) => params[k] === v)) return false;
-    if (isObject(unless) && Object.entries(unless).every(([k, v]) => params[k] === v)) return false;
+    if (typeof when === 'string' && param(when) !== true) return false;
+    if (isObject(when) && !every(when)) return false;
+    if (isObject(unless) && every(unless)) return false;
     return true;
   };
-  const resolve = (s: JsonSchema): JsonSchema => {
-    const ref = s.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#/$defs/')) return s;
-    return ((schema.$defs as Record<string, JsonSchema> | undefined)?.[ref.slice('#/$defs/'.length)]) ?? s;
-  };
+}
+
+/**
+ * Leaves out of a response what this request did not ask for, as the response schema annotates it
+ * (`x-when`, `x-unless`, `x-flavors`: see appliesTo). An object that trimming leaves empty is dropped too
+ * (Huawei's `score_info` when no detect_* flag asks). Applied last, over scenario overrides too. The
+ * fields inside a JSON-text field (a `contentSchema`, Tencent's AdvancedInfo) are not trimmed here: their
+ * handler builds only what `fieldWanted` says, and a scenario may pin any of them.
+ */
+export function presentFields(body: Fields, schema: JsonSchema, params: Fields, flavor: Flavor): Fields {
+  const applies = appliesTo(params, flavor);
   const trim = (value: Fields, s: JsonSchema): Fields => {
-    const props = resolve(s).properties;
+    const props = resolveRef(schema, s).properties;
     if (!props) return value;
     const out: Fields = {};
     for (const [k, v] of Object.entries(value)) {
@@ -41,6 +52,60 @@ export function presentFields(body: Fields, schema: JsonSchema, params: Fields, 
     return out;
   };
   return trim(body, schema);
+}
+
+/**
+ * Whether this request asks for the response field at a dot path (`result.front.portrait_image`,
+ * `AdvancedInfo.Quality` inside the JSON text's contentSchema), by the same annotations presentFields
+ * trims by: an action computes a costly field (a crop, a location, a score) only when it is wanted.
+ * A path the schema does not describe is wanted, as presentFields keeps what the schema does not name.
+ */
+export function fieldWanted(schema: JsonSchema, params: Fields, flavor: Flavor): (path: string) => boolean {
+  const applies = appliesTo(params, flavor);
+  return (path) => schemasAlong(schema, path).every(applies);
+}
+
+const paths = new WeakMap<JsonSchema, Map<string, JsonSchema[]>>();
+
+/** The schemas of the fields along a dot path, down to the first the schema does not describe (once per schema and path). */
+function schemasAlong(root: JsonSchema, path: string): JsonSchema[] {
+  let known = paths.get(root);
+  if (!known) paths.set(root, (known = new Map()));
+  let along = known.get(path);
+  if (!along) {
+    along = [];
+    let s = root;
+    for (const key of path.split('.')) {
+      const here = resolveRef(root, s);
+      const child = (here.properties ?? here.contentSchema?.properties)?.[key];
+      if (!child) break;
+      along.push((s = child));
+    }
+    known.set(path, along);
+  }
+  return along;
+}
+
+/** `#/$defs/<name>` resolved within the response schema; any other schema as it is. */
+function resolveRef(root: JsonSchema, s: JsonSchema): JsonSchema {
+  const ref = s.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/$defs/')) return s;
+  return ((root.$defs as Record<string, JsonSchema> | undefined)?.[ref.slice('#/$defs/'.length)]) ?? s;
+}
+
+/** A request parameter by name, or by `Param.flag` inside a parameter's JSON text (parsed once per request, if at all). */
+function paramReader(params: Fields): (name: string) => unknown {
+  let parsed: Map<string, unknown> | undefined;
+  return (name) => {
+    if (Object.hasOwn(params, name)) return params[name];
+    const dot = name.indexOf('.');
+    if (dot < 0) return undefined;
+    const outer = name.slice(0, dot);
+    if (!Object.hasOwn(params, outer)) return undefined;
+    parsed ??= new Map();
+    if (!parsed.has(outer)) parsed.set(outer, jsonText(params[outer]));
+    return name.slice(dot + 1).split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), parsed.get(outer));
+  };
 }
 
 function isObject(v: unknown): v is Fields {

@@ -1,7 +1,8 @@
 import { MockError } from '../errors.ts';
 import { personFor, personForId, type Person } from '../identity/index.ts';
 import { buildResponse } from './buildResponse.ts';
-import { presentFields } from './presentFields.ts';
+import { fieldWanted, presentFields } from './presentFields.ts';
+import { jsonText } from './jsonText.ts';
 import { checkResponse } from './checkResponse.ts';
 import { warningGate } from './warningGate.ts';
 import type { ChosenScenario } from './chooseScenarios.ts';
@@ -58,6 +59,7 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
     else warnings.push(code);
   }
   let person: Person | undefined;
+  let wanted: ((path: string) => boolean) | undefined;
   const handler = api.meta.handler === undefined ? undefined : p.handlers[api.meta.handler]!;
   const fields = (await handler?.({
     api, params, flavor: call.flavor, language: call.requestedLanguage, image: images.image, images: images.extra, scenario,
@@ -66,6 +68,7 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
     strictRegister: config.strictRegister, auth: config.auth, dataDir: config.dataDir, limits: p.facts.limits, testCredentials: p.facts.testCredentials.values,
     request: { host: String(p.decoded.headers.host ?? ''), query: new URLSearchParams(p.decoded.rawQuery) },
     setHeader: (name, value) => { headers[name] = value; },
+    wanted: (path) => (wanted ??= fieldWanted(api.response, params, call.flavor))(path),
   })) ?? {};
   const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
   if (config.checkResponses) checkResponse(api, body);
@@ -87,8 +90,4 @@ function pinnedPerson(api: ApiDefinition, scenario: ChosenScenario, seed: string
     if (typeof v === 'string') return personForId(v, seed, new Date(now));
   }
   return undefined;
-}
-
-function jsonText(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
 }

@@ -41,13 +41,6 @@ export function checkSdkDate(auth: SdkAuthorization, nowMs: number, skewSeconds:
   }
 }
 
-/**
- * Recomputes the signature over what was received: the SignedHeaders list of the Authorization
- * header with the header values as sent (Python signs user-agent, Node does not: huaweicloudsdkcore signer.py vs @huaweicloud/huaweicloud-sdk-core AKSKSigner.js), the
- * raw body bytes (Python's spaced JSON) or `X-Sdk-Content-Sha256`. The canonical URI
- * is tried both ways the SDKs build it (Python decodes the path before encoding it, Node does not:
- * huaweicloudsdkcore signer.py unquotes first, AKSKSigner.js does not); for an ordinary path both are the same.
- */
 /** What the journal shows when verifySdkHmac fails: our canonical request and string to sign. */
 export function diagnoseSdkHmac(r: SignedRequest, auth: SdkAuthorization): SignatureDiagnosis {
   const uri = canonicalUris(pathOf(r.url))[0]!;
@@ -59,6 +52,13 @@ export function diagnoseSdkHmac(r: SignedRequest, auth: SdkAuthorization): Signa
   };
 }
 
+/**
+ * Recomputes the signature over what was received: the SignedHeaders list of the Authorization
+ * header with the header values as sent (Python signs user-agent, Node does not: huaweicloudsdkcore signer.py vs @huaweicloud/huaweicloud-sdk-core AKSKSigner.js), the
+ * raw body bytes (Python's spaced JSON) or `X-Sdk-Content-Sha256`. The canonical URI
+ * is tried both ways the SDKs build it (Python decodes the path before encoding it, Node does not:
+ * huaweicloudsdkcore signer.py unquotes first, AKSKSigner.js does not); for an ordinary path both are the same.
+ */
 export function verifySdkHmac(r: SignedRequest, auth: SdkAuthorization, sk: string): boolean {
   for (const uri of canonicalUris(pathOf(r.url))) {
     const toSign = stringToSign(r, auth, uri);
@@ -88,8 +88,16 @@ function bodyHash(r: SignedRequest): string {
   return h;
 }
 
-/** Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (API签名指南). */
+/** A path of RFC 3986 unreserved characters and `/` only: every OCR path with a real project id. */
+const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
+/**
+ * Each segment URI-encoded (RFC 3986 unreserved kept), a trailing `/` always added (API签名指南): the
+ * Python SDK's form (decoded first) then the Node SDK's, one form when they agree. A plain path is
+ * its own canonical URI both ways, so it is not split and encoded on every request.
+ */
 export function canonicalUris(rawPath: string): string[] {
+  if (PLAIN_PATH.test(rawPath)) return [rawPath.endsWith('/') ? rawPath : `${rawPath}/`];
   const build = (decode: boolean): string => {
     const path = rawPath.split('/').map((seg) => encode(decode ? safeDecode(seg) : seg)).join('/');
     return path.endsWith('/') ? path : `${path}/`;

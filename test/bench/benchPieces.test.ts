@@ -91,9 +91,18 @@ describe('bench pieces', () => {
       images: { smallPngBytes: 1456, largePngBytes: 5_497_464 },
       loads: [{ name: 'IDCardOCR small', connections: 10, bodyBytes: 1980, durationS: 1, servers: { 'node:http': figures(20_000), express: figures(5000), 'idcard-mock': figures(4000) } }],
       startupMs: { 'node:http': { median: 100, runs: [100] }, express: { median: 200, runs: [200] }, 'idcard-mock: node bin/idcard-mock.js': { median: 250, runs: [250] }, 'idcard-mock: npm start': { median: 600, runs: [600] }, 'express: npm start': { median: 500, runs: [500] } },
+      keptUp: { load: 'IDCardOCR small c=10', rounds: 3, servers: {
+        'node:http': { peakRssMb: 200, rps: [900, 1000, 1100], errors: 0 },
+        express: { peakRssMb: 400, rps: [10, 12, 11], errors: 0 },
+        'idcard-mock': { peakRssMb: 300, rps: [30, 10, 20], errors: 1 },
+      } },
       emulatorAnswersNotOk: {},
     };
     const table = formatReport(result);
+    // the load answered for three rounds by one process per server: the peak over them, the median req/s
+    expect(table).toContain('| IDCardOCR 2.0 kB c=10, 3 rounds in one process | peak RSS MB over the rounds | median req/s | errors |');
+    expect(table).toContain('| idcard-mock | 300 | 20.0 | 1 |');
+    expect(table).toContain('| idcard-mock ÷ express | 0.75× | 1.82× |  |');
     expect(table).toContain('| IDCardOCR 2.0 kB c=10 | idcard-mock ÷ express | 0.80× | 1.25× | 1.25× | 1.00× |  |');
     expect(table).toContain('| IDCardOCR 2.0 kB c=10 | idcard-mock ÷ node:http | 0.20× |');
     // each start is compared with the Express reference started the same way: node with node, npm start with npm start

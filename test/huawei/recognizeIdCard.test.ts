@@ -53,6 +53,39 @@ describe('RecognizeIdCard output', () => {
     }
   });
 
+  it('each flag adds its own fields and no other, with the values every flag gives (a score does not depend on the other alarms asked)', async () => {
+    // RecognizeIdCard API page: each return_* flag returns one field; each detect_* flag its result and its score in score_info.
+    const own: Record<string, string[]> = {
+      return_verification: ['verification_result'], return_text_location: ['text_location'], return_portrait_location: ['portrait_location'],
+      return_portrait_image: ['portrait_image'], return_adjusted_image: ['adjusted_image'],
+      ...Object.fromEntries(ALARMS.map((k) => [`detect_${k}`, [`detect_${k}_result`, 'score_info']])),
+    };
+    const text = ['address', 'birth', 'ethnicity', 'name', 'number', 'sex'];
+    const every = (await recognize({ image, side: 'front', ...ALL_FLAGS })).json.result;
+    expect(Object.keys(own).sort()).toEqual(Object.keys(ALL_FLAGS).sort());
+    for (const [flag, fields] of Object.entries(own)) {
+      const { json } = await recognize({ image, side: 'front', [flag]: true });
+      expect(Object.keys(json.result).sort(), flag).toEqual([...text, ...fields].sort());
+      for (const f of fields.filter((x) => x !== 'score_info')) expect(json.result[f], flag).toEqual(every[f]);
+      if (flag.startsWith('detect_')) {
+        const score = `${flag.slice('detect_'.length)}_score`;
+        expect(json.result.score_info, flag).toEqual({ [score]: every.score_info[score] });
+      }
+    }
+  });
+
+  it('double_side: a flag adds its field to both sides, with the values every flag gives', async () => {
+    const every = (await recognize({ image, side: 'double_side', ...ALL_FLAGS })).json.result;
+    const { json } = await recognize({ image, side: 'double_side', return_adjusted_image: true, detect_glare: true });
+    for (const s of ['front', 'back']) {
+      const side = json.result[s];
+      expect(side.adjusted_image, s).toEqual(every[s].adjusted_image);
+      expect(side.detect_glare_result, s).toBe(every[s].detect_glare_result);
+      expect(side.score_info, s).toEqual({ glare_score: every[s].score_info.glare_score });
+      for (const absent of ['verification_result', 'text_location', 'portrait_image', 'detect_copy_result']) expect(side, `${s} ${absent}`).not.toHaveProperty(absent);
+    }
+  });
+
   it('gives "" and [] for the portrait of a back side, and checks the validity dates against the clock', async () => {
     const { json } = await recognize({ image: back, side: 'back', return_portrait_image: true, return_portrait_location: true, return_verification: true });
     expect(json.result.portrait_image).toBe('');

@@ -79,6 +79,20 @@ describe('IDCardOCR through tencentcloud-sdk-nodejs-ocr', () => {
     expect(info.WarnInfos).toEqual([]);
   });
 
+  it('each Config flag adds its own AdvancedInfo field and no other; the crops and Quality are those every flag gives', async () => {
+    const advanced = async (image: string, config: Record<string, boolean>): Promise<Record<string, unknown>> =>
+      JSON.parse((await ocrClient(server.endpoint).IDCardOCR({ ImageBase64: image, Config: JSON.stringify(config) })).AdvancedInfo!);
+    const every = await advanced(front, { CropIdCard: true, CropPortrait: true, Quality: true, BorderCheckWarn: true });
+    const own = { CropIdCard: 'IdCard', CropPortrait: 'Portrait', Quality: 'Quality', BorderCheckWarn: 'BorderCodeValue' };
+    for (const [flag, field] of Object.entries(own)) {
+      const info = await advanced(front, { [flag]: true });
+      expect(Object.keys(info).sort(), flag).toEqual([field, 'WarnInfos'].sort());
+      if (field !== 'BorderCodeValue') expect(info[field], flag).toEqual(every[field]);
+    }
+    // The emblem side has no portrait to crop.
+    expect(Object.keys(await advanced(back, { CropIdCard: true, CropPortrait: true })).sort()).toEqual(['IdCard', 'WarnInfos']);
+  });
+
   it('MultiCardDetect reads both sides from one image', async () => {
     const r = await ocrClient(server.endpoint).IDCardOCR({ ImageBase64: front, Config: JSON.stringify({ MultiCardDetect: true }) });
     expect(r.IdNum).not.toBe('');

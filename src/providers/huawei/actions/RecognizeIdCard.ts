@@ -25,54 +25,71 @@ const DEFAULT_SIZE: Size = { width: 856, height: 540 };
  * the fixture image's `side` marker, else front; `double_side` reads both halves of one photo into
  * `front` and `back`. Verification is computed from what is reported (scenario overrides included);
  * alarms are raised by a scenario's `detect_*_result: true` (true = problem found, including
- * border_integrity). The lifecycle drops whatever the request's flags did not ask for (the response
- * schema's `x-when`).
+ * border_integrity). Only what the request's flags ask for is computed (the response schema's `x-when`,
+ * through `wanted`); the lifecycle drops the rest of a scenario's overrides the same way.
  */
 export const RecognizeIdCard: ActionHandler = async (input) => {
-  const { api, params, image, scenario, seed, now, register } = input;
+  const { api, params, image, scenario, seed, now, register, wanted } = input;
   const side = chooseSide(params.side, image.markers, api.meta.image!.errors.wrongSide!);
   const person = input.person();
-  const random = createRandom(seed, image.key, api.meta.action);
   const today = chinaDate(new Date(now));
   const size = image.info ?? DEFAULT_SIZE;
   const overrides = (scenario.response.result ?? {}) as Fields;
-  const alarms = (o: Fields): Fields => raisedAlarms(alarmsOf(api), o, scenario.warnings, random);
-  const portrait = (p: Person): string => crop(api, 'portrait', p.idNum);
-  const adjusted = (p: Person, s: string): string => crop(api, 'card', `${p.idNum}:${s}`);
+  const places = side === 'double_side' ? [pathsAt(api, 'result.front'), pathsAt(api, 'result.back')] : [pathsAt(api, 'result')];
+  // The alarms are all computed or none: their scores are drawn in turn (front before back), so a score
+  // is the same whichever others the request asks for.
+  const random = places.some((p) => p.alarms.some(wanted)) ? createRandom(seed, image.key, api.meta.action) : undefined;
   if (side !== 'back') await register.remember(person.idNum, person.name);
 
-  const front = (placement: Placement, shown: Fields): Fields => {
-    const text = { ...frontText(person), ...shown };
-    return {
-      ...frontText(person),
-      verification_result: frontChecks(text),
-      portrait_image: portrait(person),
-      portrait_location: portraitLocation(size, placement),
-      adjusted_image: adjusted(person, 'front'),
-      text_location: textLocation('front', size, placement),
-      ...alarms(overrides),
-    };
-  };
-  const back = (placement: Placement, shown: Fields): Fields => {
-    const text = { ...backText(person), ...shown };
-    return {
-      ...backText(person),
-      verification_result: backChecks(text, today),
-      adjusted_image: adjusted(person, 'back'),
-      text_location: textLocation('back', size, placement),
-      ...alarms(overrides),
-    };
+  /** One side's fields, in the order the answer lists them; `at` has the paths of its fields in the answer. */
+  const read = (which: 'front' | 'back', at: SidePaths, placement: Placement, shown: Fields): Fields => {
+    const want = (field: OptionalField): boolean => wanted(at.fields[field]);
+    const text = which === 'front' ? frontText(person) : backText(person);
+    const out: Fields = { ...text };
+    if (want('verification_result')) out.verification_result = which === 'front' ? frontChecks({ ...text, ...shown }) : backChecks({ ...text, ...shown }, today);
+    if (which === 'front') {
+      if (want('portrait_image')) out.portrait_image = crop(api, 'portrait', person.idNum);
+      if (want('portrait_location')) out.portrait_location = portraitLocation(size, placement);
+    }
+    if (want('adjusted_image')) out.adjusted_image = crop(api, 'card', `${person.idNum}:${which}`);
+    if (want('text_location')) out.text_location = textLocation(which, size, placement);
+    if (random) Object.assign(out, raisedAlarms(alarmsOf(api), overrides, scenario.warnings, random));
+    return out;
   };
 
   if (side === 'double_side') {
-    return { result: { front: front('top', nested(overrides.front)), back: back('bottom', nested(overrides.back)) } };
+    return { result: { front: read('front', places[0]!, 'top', nested(overrides.front)), back: read('back', places[1]!, 'bottom', nested(overrides.back)) } };
   }
+  const r = read(side, places[0]!, 'whole', overrides);
   // Single side: all five verification keys, the other side's false; the back has "" and [] for the portrait (RecognizeIdCard API page, https://support.huaweicloud.com/intl/en-us/api-ocr/ocr_03_0045.html).
-  const none = { valid_number: false, valid_birth: false, valid_sex: false, valid_date: false, valid_validity_period: false };
-  const r = side === 'front' ? front('whole', overrides) : { ...back('whole', overrides), portrait_image: '', portrait_location: [] };
-  r.verification_result = { ...none, ...(r.verification_result as Fields) };
+  if (side === 'back') Object.assign(r, { portrait_image: '', portrait_location: [] });
+  if (r.verification_result !== undefined) {
+    const none = { valid_number: false, valid_birth: false, valid_sex: false, valid_date: false, valid_validity_period: false };
+    r.verification_result = { ...none, ...(r.verification_result as Fields) };
+  }
   return { result: r };
 };
+
+const OPTIONAL_FIELDS = ['verification_result', 'portrait_image', 'portrait_location', 'adjusted_image', 'text_location'] as const;
+type OptionalField = typeof OPTIONAL_FIELDS[number];
+/** The dot paths `wanted` is asked about for one side: its optional fields, and its alarms' results and scores. */
+interface SidePaths { fields: Record<OptionalField, string>; alarms: string[] }
+const sidePaths = new WeakMap<ApiDefinition, Map<string, SidePaths>>();
+
+/** The paths of a side's fields, where `at` puts the side in the answer; made once per API, not on every request. */
+function pathsAt(api: ApiDefinition, at: string): SidePaths {
+  let byPlace = sidePaths.get(api);
+  if (!byPlace) sidePaths.set(api, (byPlace = new Map()));
+  let paths = byPlace.get(at);
+  if (!paths) {
+    paths = {
+      fields: Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, `${at}.${f}`])) as Record<OptionalField, string>,
+      alarms: alarmsOf(api).flatMap((k) => [`${at}.detect_${k}_result`, `${at}.score_info.${k}_score`]),
+    };
+    byPlace.set(at, paths);
+  }
+  return paths;
+}
 
 /** `side`, else the fixture's marker, else front; a side that contradicts the marker is the vendor's "not this card" error. */
 function chooseSide(asked: unknown, markers: ImageMarkers, wrongSide: string): 'front' | 'back' | 'double_side' {

@@ -15,7 +15,7 @@ import type { JsonSchema } from '../../../data/jsonSchema.ts';
  * both sides from one image. Fields of the other side stay "" (tccli examples.json).
  */
 export const IDCardOCR: ActionHandler = async (input) => {
-  const { api, params, image, scenario, seed, register } = input;
+  const { api, params, image, scenario, seed, register, wanted } = input;
   const config = parseJsonParam(params.Config);
   const asked = typeof params.CardSide === 'string' && params.CardSide !== '' ? params.CardSide : undefined;
   const marked = markedSide(image.markers)?.toUpperCase();
@@ -38,15 +38,12 @@ export const IDCardOCR: ActionHandler = async (input) => {
   if (back) Object.assign(fields, { Authority: person.authority, ValidDate: validDate(person.validFrom, person.validTo) });
 
   const warnings = reportedWarnings(api, scenario.warnings, params);
+  // Each of these only when the request's Config asks for it (response.json's `x-when` on AdvancedInfo's fields).
   const advanced: Record<string, unknown> = { WarnInfos: warnings };
-  if (config.CropIdCard === true) {
-    advanced.IdCard = crop(api, 'card', `${person.idNum}:${side}`);
-  }
-  if (config.CropPortrait === true && front) {
-    advanced.Portrait = crop(api, 'portrait', person.idNum);
-  }
-  if (config.Quality === true) advanced.Quality = random().int(60, 99);
-  if (config.BorderCheckWarn === true) {
+  if (wanted('AdvancedInfo.IdCard')) advanced.IdCard = crop(api, 'card', `${person.idNum}:${side}`);
+  if (wanted('AdvancedInfo.Portrait') && front) advanced.Portrait = crop(api, 'portrait', person.idNum);
+  if (wanted('AdvancedInfo.Quality')) advanced.Quality = random().int(60, 99);
+  if (wanted('AdvancedInfo.BorderCodeValue')) {
     advanced.BorderCodeValue = warnings.includes(-9101) || warnings.includes(-9105) ? random().int(60, 95) : random().int(5, 40);
   }
   const reflectDetail = config.ReflectWarn === true && params.EnableReflectDetail === true && warnings.includes(-9107);
