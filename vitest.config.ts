@@ -12,7 +12,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // `npm run check` (what CI runs) runs `npm test` and then `npm run test:slow`: every file once.
 // A file given by path runs in its own project: `npx vitest run test/soak/soak.test.ts` works for every file.
 // The files that read the fixture images: they run after the others, by when the images are written.
-const IMAGES = ['test/fixtures-images.test.ts', 'test/scenarios/catalogThreeWays.test.ts'];
+const IMAGES = ['test/fixtures-images.test.ts', 'test/scenarios/catalogThreeWays.faceid.test.ts', 'test/scenarios/catalogThreeWays.others.test.ts'];
 class ImagesLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);

@@ -251,7 +251,7 @@ describe('fixtures sent as the image through the front doors', () => {
       }
     }
   }, 60_000);
-  // Every mock-scenario= file reaching its outcome: test/scenarios/catalogThreeWays.test.ts.
+  // Every mock-scenario= file reaching its outcome: test/scenarios/catalogThreeWays.ts.
 });
 
 /** RGBA pixels of one of our PNGs (8-bit RGB, filter type per line). */

@@ -43,9 +43,10 @@ export async function sdkError(p: Promise<unknown>): Promise<{ code: string; mes
 // with v1 HmacSHA256 in a form POST by default (its common/profile/client_profile.js: signMethod || "HmacSHA256").
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const intl = require('tencentcloud-sdk-nodejs-intl-en') as {
-  ocr: { v20181119: { Client: new (...args: unknown[]) => Record<string, (req: unknown, cb: (err: unknown, res: unknown) => void) => void> } };
-};
+// Its OCR service alone: the package's index loads every service (1.1 s against 0.2 s here).
+const intl = { ocr: require('tencentcloud-sdk-nodejs-intl-en/tencentcloud/ocr/index.js') as {
+  v20181119: { Client: new (...args: unknown[]) => Record<string, (req: unknown, cb: (err: unknown, res: unknown) => void) => void> };
+} };
 const Credential = require('tencentcloud-sdk-nodejs-intl-en/tencentcloud/common/credential.js');
 const ClientProfile = require('tencentcloud-sdk-nodejs-intl-en/tencentcloud/common/profile/client_profile.js');
 const HttpProfile = require('tencentcloud-sdk-nodejs-intl-en/tencentcloud/common/profile/http_profile.js');

@@ -12,6 +12,7 @@ import { fixtureImages } from '../helpers/fixtureImages.ts';
 import { loadData } from '../../src/data/loadData.ts';
 import type { ApiDefinition } from '../../src/data/types.ts';
 import type { CoverageReport } from '../../src/state/coverage.ts';
+import type { FixtureIndex } from '../../src/fixtureImages/FixtureIndex.ts';
 
 // Every error, warning and result code of every API in the data, reached through the real clients and checked
 // in what the client received (test/helpers/clientOutcome.ts reads each answer's shape): by the X-Mock-Scenario
@@ -23,11 +24,11 @@ import type { CoverageReport } from '../../src/state/coverage.ts';
 // each code's message is, against the vendors' own lists: catalog.test.ts and vendorCatalogs.test.ts.)
 const data = loadData(new URL('../../', import.meta.url).pathname);
 const apis = [...data.apis.values()];
-const { dir, index } = await fixtureImages();
+// Set by the hooks catalogThreeWays() registers in the file that calls it (modules are shared by the files of a worker).
+let dir: string;
+let index: FixtureIndex;
 
 let server: TestServer;
-beforeAll(async () => { server = await startServer({ rateLimit: false }); });
-afterAll(() => server?.close());
 const reset = (): Promise<Response> => fetch(`${server.url}/__mock/reset`, { method: 'POST' });
 
 interface Outcome { kind: 'error' | 'warning' | 'result'; code: string; scenario: string }
@@ -130,49 +131,63 @@ async function byActive(api: ApiDefinition, o: Outcome): Promise<void> {
   }
 }
 
-describe.each(apis.map((api) => [`${api.meta.provider} ${api.meta.action}`, api] as const))('%s', (_name, api) => {
-  const ways = api.meta.image ? 'by header, by URL marker, by fixture image' : 'by header and by the active scenario';
-  it.each(ownOutcomes(api).map((o) => [o.scenario, o] as const))(`%s: the client gets it ${ways}; coverage counts it`, async (_s, o) => {
-    await reset();
-    const got = await call(api, request(api, o), { 'X-Mock-Scenario': o.scenario });
-    expect(got, 'header').toEqual(expected(api, o));
-    // A warning comes in a normal answer, which on a verification API has its result too.
-    const alongside = o.kind === 'warning' && 'result' in got && got.result !== undefined ? [`result:${got.result}`] : [];
-    expect(await covered(api), 'coverage after this case alone').toEqual([coverageName(o), ...alongside].sort());
-    await (api.meta.image ? byImage(api, o) : byActive(api, o));
-  }, 60_000);
+/**
+ * The cases of the APIs `select` picks; `withShared`: also the shared codes by marker and fixture image, and the
+ * coverage listing (one of the two files does them). Two files share the cases so that both workers run them.
+ */
+export function catalogThreeWays(select: (api: ApiDefinition) => boolean, withShared: boolean): void {
+  // The images may still be being written when a file is run alone.
+  beforeAll(async () => {
+    ({ dir, index } = await fixtureImages());
+    server = await startServer({ rateLimit: false });
+  }, 120_000);
+  afterAll(() => server?.close());
 
-  it(`every code all ${api.meta.provider} APIs share, by header: the client gets each; coverage counts each`, async () => {
-    await reset();
-    const codes = common(api);
-    expect(codes.length).toBeGreaterThan(0);
-    for (const code of codes) expect(await call(api, sampleRequest(api), { 'X-Mock-Scenario': code }), code).toEqual(expected(api, errorOutcome(code)));
-    expect(await covered(api)).toEqual(codes.map((c) => `error:${c}`).sort());
-  }, 60_000);
-});
+  describe.each(apis.filter(select).map((api) => [`${api.meta.provider} ${api.meta.action}`, api] as const))('%s', (_name, api) => {
+    const ways = api.meta.image ? 'by header, by URL marker, by fixture image' : 'by header and by the active scenario';
+    it.each(ownOutcomes(api).map((o) => [o.scenario, o] as const))(`%s: the client gets it ${ways}; coverage counts it`, async (_s, o) => {
+      await reset();
+      const got = await call(api, request(api, o), { 'X-Mock-Scenario': o.scenario });
+      expect(got, 'header').toEqual(expected(api, o));
+      // A warning comes in a normal answer, which on a verification API has its result too.
+      const alongside = o.kind === 'warning' && 'result' in got && got.result !== undefined ? [`result:${got.result}`] : [];
+      expect(await covered(api), 'coverage after this case alone').toEqual([coverageName(o), ...alongside].sort());
+      await (api.meta.image ? byImage(api, o) : byActive(api, o));
+    }, 60_000);
 
-// The shared codes by marker and by fixture image, once per provider: through its first API that takes an image.
-const sharedByImage = Object.keys(data.commonErrors).flatMap((provider) => {
-  const api = apis.find((a) => a.meta.provider === provider && a.meta.image);
-  return api ? common(api).map((code) => [`${provider} ${code} (through ${api.meta.action})`, api, code] as const) : [];
-});
-describe('the shared codes by URL marker and by fixture image, once per provider', () => {
-  it('covers every provider', () => {
-    expect(new Set(sharedByImage.map(([, api]) => api.meta.provider))).toEqual(new Set(Object.keys(data.commonErrors)));
+    it(`every code all ${api.meta.provider} APIs share, by header: the client gets each; coverage counts each`, async () => {
+      await reset();
+      const codes = common(api);
+      expect(codes.length).toBeGreaterThan(0);
+      for (const code of codes) expect(await call(api, sampleRequest(api), { 'X-Mock-Scenario': code }), code).toEqual(expected(api, errorOutcome(code)));
+      expect(await covered(api)).toEqual(codes.map((c) => `error:${c}`).sort());
+    }, 60_000);
   });
-  it.each(sharedByImage)('%s', async (_name, api, code) => byImage(api, errorOutcome(code)), 60_000);
-});
 
-describe('coverage', () => {
-  it('lists exactly the codes above for every API', async () => {
-    const report = await (await fetch(`${server.url}/__mock/coverage`)).json() as CoverageReport;
-    expect(Object.keys(report).sort()).toEqual(apis.map((a) => `${a.meta.provider}:${a.meta.action}`).sort());
-    for (const api of apis) {
-      const r = report[`${api.meta.provider}:${api.meta.action}`]!;
-      const listed = [...Object.keys(r.errors).map((c) => `error:${c}`), ...Object.keys(r.warnings).map((c) => `warning:${c}`), ...Object.keys(r.results).map((c) => `result:${c}`)];
-      const outcomes = [...ownOutcomes(api), ...common(api).map(errorOutcome)].map(coverageName);
-      expect(listed.sort(), `${api.meta.provider} ${api.meta.action}`).toEqual(outcomes.sort());
-      expect(r.total).toBe(listed.length);
-    }
+  if (!withShared) return;
+  // The shared codes by marker and by fixture image, once per provider: through its first API that takes an image.
+  const sharedByImage = Object.keys(data.commonErrors).flatMap((provider) => {
+    const api = apis.find((a) => a.meta.provider === provider && a.meta.image);
+    return api ? common(api).map((code) => [`${provider} ${code} (through ${api.meta.action})`, api, code] as const) : [];
   });
-});
+  describe('the shared codes by URL marker and by fixture image, once per provider', () => {
+    it('covers every provider', () => {
+      expect(new Set(sharedByImage.map(([, api]) => api.meta.provider))).toEqual(new Set(Object.keys(data.commonErrors)));
+    });
+    it.each(sharedByImage)('%s', async (_name, api, code) => byImage(api, errorOutcome(code)), 60_000);
+  });
+
+  describe('coverage', () => {
+    it('lists exactly the codes above for every API', async () => {
+      const report = await (await fetch(`${server.url}/__mock/coverage`)).json() as CoverageReport;
+      expect(Object.keys(report).sort()).toEqual(apis.map((a) => `${a.meta.provider}:${a.meta.action}`).sort());
+      for (const api of apis) {
+        const r = report[`${api.meta.provider}:${api.meta.action}`]!;
+        const listed = [...Object.keys(r.errors).map((c) => `error:${c}`), ...Object.keys(r.warnings).map((c) => `warning:${c}`), ...Object.keys(r.results).map((c) => `result:${c}`)];
+        const outcomes = [...ownOutcomes(api), ...common(api).map(errorOutcome)].map(coverageName);
+        expect(listed.sort(), `${api.meta.provider} ${api.meta.action}`).toEqual(outcomes.sort());
+        expect(r.total).toBe(listed.length);
+      }
+    });
+  });
+}
