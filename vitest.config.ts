@@ -7,12 +7,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 //   starts writing the fixture images once per run (test/setup/fixtureImages.ts) while the other files run.
 // - slow: the long suites, `npm run test:slow`: the soak, the installed package in scratch projects, every
 //   fuzz file (test/fuzz/, the concurrent fuzz included; `npm run fuzz` is the same files with --mode fuzz,
-//   the concurrent fuzz's 5,000 cases instead of 300), the second run of the fixture images, and the three
+//   the concurrent fuzz's 5,000 cases instead of 300), the whole set of fixture images and its second run, and the three
 //   replicas on one redis-server with Redis lost and back (test/state/).
 // `npm run check` (what CI runs) runs `npm test` and then `npm run test:slow`: every file once.
 // A file given by path runs in its own project: `npx vitest run test/soak/soak.test.ts` works for every file.
 // The files that read the fixture images: they run after the others, by when the images are written.
-const IMAGES = ['test/fixtures-images.test.ts', 'test/scenarios/catalogThreeWays.faceid.test.ts', 'test/scenarios/catalogThreeWays.others.test.ts'];
+const IMAGES = ['test/scenarios/catalogThreeWays.faceid.test.ts', 'test/scenarios/catalogThreeWays.others.test.ts'];
 class ImagesLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -20,7 +20,7 @@ class ImagesLast extends BaseSequencer {
     return [...sorted.filter((f) => !readsImages(f)), ...sorted.filter(readsImages)];
   }
 }
-const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.repeat.test.ts', 'test/state/replicas.test.ts', 'test/state/redisLost.test.ts', 'test/state/redisTls.test.ts'];
+const SLOW = ['test/soak/soak.test.ts', 'test/package/consumers.test.ts', 'test/fuzz/**/*.test.ts', 'test/fixtures-images.test.ts', 'test/fixtures-images.repeat.test.ts', 'test/state/replicas.test.ts', 'test/state/redisLost.test.ts', 'test/state/redisTls.test.ts'];
 // .scratch/ holds work in progress that is not part of the suite. examples/ are a user's tests of
 // the installed package: test/package/consumers.test.ts runs them in a project of their own.
 const exclude = [...configDefaults.exclude, '.scratch/**', 'examples/**'];

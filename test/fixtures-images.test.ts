@@ -15,7 +15,6 @@ import { readMarkers } from '../src/images/markers.ts';
 import { sniffImage } from '../src/images/sniffImage.ts';
 import { resolveImage } from '../src/pipeline/resolveImage.ts';
 import { pngData } from './helpers/pngData.ts';
-import { fixtureImages } from './helpers/fixtureImages.ts';
 import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
 import { startServer, type TestServer } from './helpers/startServer.ts';
 import { SECRET_ID, SECRET_KEY } from './helpers/tencentClients.ts';
@@ -29,7 +28,10 @@ const data = loadData(new URL('../', import.meta.url).pathname);
 const apis = [...data.apis.values()];
 const imageApis = apis.filter((a) => a.meta.image);
 
-const { dir, index } = await fixtureImages();
+// The whole set, written here: the quick project writes only the files the catalog's three ways read.
+const dir = await mkdtemp(join(tmpdir(), 'idcard-fixtures-all-'));
+const index = await writeFixtures(dir);
+afterAll(() => rm(dir, { recursive: true, force: true }));
 const files = new Map<string, Buffer>();
 beforeAll(async () => {
   for (const f of index.files) files.set(f.path, await readFile(join(dir, f.path)));
