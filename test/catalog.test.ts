@@ -6,7 +6,7 @@ import { PROJECT_ID, signedFetch } from './helpers/huaweiSign.ts';
 import { loadData } from '../src/data/loadData.ts';
 import { sampleRequest } from './helpers/sampleRequest.ts';
 import { callAlibaba } from './helpers/alibabaClients.ts';
-import { valueAt as at } from './helpers/clientOutcome.ts';
+import { catalogMessage as message, valueAt as at } from './helpers/clientOutcome.ts';
 import type { ApiDefinition, CatalogEntry } from '../src/data/types.ts';
 
 // Every error code and every result code of every API in the data, asked for by scenario name, comes
@@ -22,8 +22,6 @@ afterAll(() => server.close());
 
 const sample = sampleRequest;
 
-/** The message a scenario-chosen error carries: the catalog's, placeholders filled from its `vars`. */
-const message = (e: CatalogEntry, lang: 'en' | 'zh'): string => e[lang].replace(/\{(\w+)\}/g, (m, k: string) => e.vars?.[k] ?? m);
 
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiDefinition } from '../../src/data/types.ts';
+import type { ApiDefinition, CatalogEntry } from '../../src/data/types.ts';
 
 /**
  * What a vendor's client received, read from the answer as the vendor documents it, not from the emulator's
@@ -60,3 +60,6 @@ export function answered(api: ApiDefinition, answer: Answer): ClientOutcome {
   const result = api.meta.provider === 'alibaba' ? (answer.resultObject as Answer | undefined)?.bizCode : valueAt(answer, api.results.field ?? 'Result');
   return { warnings, result: result === undefined || result === null ? undefined : String(result) };
 }
+
+/** The message a scenario-chosen error carries: the catalog's, its placeholders filled from its `vars`. */
+export const catalogMessage = (e: CatalogEntry, lang: 'en' | 'zh'): string => e[lang].replace(/\{(\w+)\}/g, (m, k: string) => e.vars?.[k] ?? m);

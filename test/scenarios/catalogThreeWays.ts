@@ -7,7 +7,7 @@ import { SECRET_ID, SECRET_KEY } from '../helpers/tencentClients.ts';
 import { PROJECT_ID, signedFetch } from '../helpers/huaweiSign.ts';
 import { sampleRequest, withWarningFlag } from '../helpers/sampleRequest.ts';
 import { callAlibaba } from '../helpers/alibabaClients.ts';
-import { answered, type ClientOutcome } from '../helpers/clientOutcome.ts';
+import { answered, catalogMessage, type ClientOutcome } from '../helpers/clientOutcome.ts';
 import { fixtureImages } from '../helpers/fixtureImages.ts';
 import { loadData } from '../../src/data/loadData.ts';
 import type { ApiDefinition } from '../../src/data/types.ts';
@@ -82,7 +82,7 @@ function expected(api: ApiDefinition, o: Outcome): ClientOutcome {
     const entry = api.errors[o.code] ?? data.commonErrors[api.meta.provider]?.[o.code];
     // IAM's envelope: the status and the message (the catalog's, with its placeholders' example values).
     const iam = api.meta.provider === 'huawei' && o.code.startsWith('IAM.');
-    return { error: iam ? `${entry!.status} ${entry!.en.replace(/\{(\w+)\}/g, (m, k: string) => entry!.vars?.[k] ?? m)}` : o.code };
+    return { error: iam ? `${entry!.status} ${catalogMessage(entry!, 'en')}` : o.code };
   }
   const results = Object.keys(api.results.results).length > 0;
   if (o.kind === 'result') return { warnings: [], result: o.code };
