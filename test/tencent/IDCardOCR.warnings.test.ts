@@ -47,6 +47,13 @@ describe('every warning code comes back in AdvancedInfo.WarnInfos when its flag 
     for (const d of r.ReflectDetailInfos!) expect(['NationalEmblem', 'Portrait', 'RecognitionField', 'Others']).toContain(d.Position);
   });
 
+  it('BorderCodeValue is high (60-95) with a border or occlusion warning, low (5-40) without one', async () => {
+    const config = JSON.stringify({ BorderCheckWarn: true });
+    const value = async (scenario: string) => JSON.parse((await viaScenario(scenario).IDCardOCR({ ImageBase64: image, Config: config })).AdvancedInfo!).BorderCodeValue as number;
+    for (const scenario of ['warning:-9101', 'warning:-9105']) expect(await value(scenario), scenario).toBeGreaterThanOrEqual(60);
+    expect(await value('')).toBeLessThanOrEqual(40);
+  });
+
   it('file scenarios work too: photocopy gives -9102 and -9108', async () => {
     const r = await viaScenario('photocopy').IDCardOCR({ ImageBase64: image, Config: JSON.stringify({ CopyWarn: true }) });
     expect(JSON.parse(r.AdvancedInfo!).WarnInfos).toEqual([-9102, -9108]);

@@ -38,15 +38,17 @@ export const IDCardOCR: ActionHandler = async (input) => {
   if (back) Object.assign(fields, { Authority: person.authority, ValidDate: validDate(person.validFrom, person.validTo) });
 
   const warnings = reportedWarnings(api, scenario.warnings, params);
+  /** Whether a warning of this shared name (warnings.json `name`) is reported: the codes stay in the data. */
+  const reported = (name: string): boolean => warnings.some((code) => api.warnings[String(code)]?.name === name);
   // Each of these only when the request's Config asks for it (response.json's `x-when` on AdvancedInfo's fields).
   const advanced: Record<string, unknown> = { WarnInfos: warnings };
   if (wanted('AdvancedInfo.IdCard')) advanced.IdCard = crop(api, 'card', `${person.idNum}:${side}`);
   if (wanted('AdvancedInfo.Portrait') && front) advanced.Portrait = crop(api, 'portrait', person.idNum);
   if (wanted('AdvancedInfo.Quality')) advanced.Quality = random().int(60, 99);
   if (wanted('AdvancedInfo.BorderCodeValue')) {
-    advanced.BorderCodeValue = warnings.includes(-9101) || warnings.includes(-9105) ? random().int(60, 95) : random().int(5, 40);
+    advanced.BorderCodeValue = reported('border') || reported('occlusion') ? random().int(60, 95) : random().int(5, 40);
   }
-  const reflectDetail = config.ReflectWarn === true && params.EnableReflectDetail === true && warnings.includes(-9107);
+  const reflectDetail = config.ReflectWarn === true && params.EnableReflectDetail === true && reported('glare');
   return {
     ...fields,
     AdvancedInfo: advanced,
