@@ -169,7 +169,7 @@ async function handle(rt: Runtime, provider: Provider, req: IncomingMessage, res
   try {
     const entry = journalEntry({ call, facts, scenario, notices, outcome, res, seen, ms: performance.now() - startedReal, method: raw.method, url });
     if (rt.replica !== undefined && state.kind !== 'memory') entry.replica = rt.replica;
-    config.requestLog?.(entry);
+    config.requestLog?.(entry.shown());
     await state.journal.record(entry).catch(storeLost);
   } catch (e) {
     // The answer is out; a journal that cannot describe the request must not take the process down.

@@ -5,16 +5,16 @@ import type { SignatureDiagnosis } from '../errors.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
 import type { Images } from '../pipeline/readImages.ts';
 import type { Call } from '../providers/Provider.ts';
-import type { JournalEntry } from '../state/journal.ts';
+import { STAGES, type JournalEntry, type Recorded, type Stage } from '../state/journal.ts';
 import type { JsonSchema } from '../data/jsonSchema.ts';
-import type { ProviderFacts } from '../data/types.ts';
+import type { ApiDefinition, ProviderFacts } from '../data/types.ts';
 
 /** What the lifecycle saw of a request as it went: filled in stage by stage, as far as it got. */
 export interface Observed {
   params?: Record<string, unknown>;
   images?: Images;
-  /** The JSON written to the client. */
-  body?: unknown;
+  /** The JSON text written to the client. */
+  body?: string;
   diagnosis?: SignatureDiagnosis;
   /** The size of the request body as received. */
   bodyBytes?: number;
@@ -38,89 +38,153 @@ export interface Answered {
 const LAZY_UP_TO_BYTES = 64 * 1024;
 
 /**
- * One journal entry: who called and how, the request and the answer with personal data masked (ID
- * numbers their last 4 characters, birth dates their year, names one character, images as format, size and hash; secrets and tokens never), the
- * scenario decision and what it held back, a failed signature's diagnosis, the stages passed.
+ * One request as the journal keeps it, made into its JournalEntry (`shown()`) only when read: by
+ * GET /__mock/journal, the event stream, the request log, a test, or a shared store that sends it on.
  *
- * The masked request and response are worked out when first read (GET /__mock/journal, the event
- * stream, a test), not on every request: masking walks both bodies against their schemas and was the
- * largest part of recording. They are own enumerable getters, so JSON.stringify and spreading see
- * plain fields. What they hold is small: image parameters are replaced by their description now (the
- * decoded image is not kept), and a request whose body is over 64 KiB is masked at once.
+ * Kept compact on purpose: every request of the last `--journal-size` outlives a few young-generation
+ * collections, and V8 copies and then promotes what it holds. A record of numbers and a few flat strings
+ * (the request's headers, parameters and response headers as JSON text, the answer as the text sent)
+ * costs far less to keep than the entry's objects (`npm run bench:compare -- . '.+--journal-size 1'` shows
+ * what keeping the journal costs an answer; docs/performance.md has the figures).
+ *
+ * The entry says who called and how, the request and the answer with personal data masked (ID numbers their
+ * last 4 characters, birth dates their year, names one character, images as format, size and hash; secrets
+ * and tokens never), the scenario decision and what it held back, a failed signature's diagnosis, the
+ * stages passed. Its request and response are masked when first read (masking walks both bodies against
+ * their schemas): own enumerable getters, so JSON.stringify and spreading see plain fields.
  */
-export function journalEntry(a: Answered): JournalEntry {
-  const { call, seen } = a;
-  const api = call.api;
-  // Only what masking needs is kept until then; not `a` itself, which holds the response (its socket)
-  // and the decoded images (a 7 MB upload).
-  let pending: Pending | undefined = {
-    method: a.method,
-    path: a.url.split('?')[0]!,
-    requestHeaders: call.headers,
-    params: seen.params && withImagesDescribed(seen.params, seen.images, api?.meta),
-    requestSchema: api?.request,
-    responseHeaders: a.res.getHeaders() as Record<string, string | string[] | undefined>,
-    body: seen.body,
-    bodySchema: api && a.outcome === 'ok' ? wrap(a.facts.answerWrapper, api.response) : undefined,
-    secretHeaders: a.facts.secretHeaders ?? [],
-  };
-  let masked: Masked | undefined;
-  const mask = (): Masked => {
-    if (!masked) {
-      masked = maskedOf(pending!);
-      pending = undefined;
-    }
-    return masked;
-  };
-  const entry: JournalEntry = {
-    time: new Date(call.started).toISOString(),
-    provider: a.facts.provider,
-    action: api?.meta.action,
-    // Undefined fields are left out of the JSON; no spread here, which would take V8 off its fast path for literals.
-    flavor: a.facts.flavors ? call.flavor : undefined,
-    requestId: call.requestId,
-    caller: call.caller,
-    style: call.style,
-    scenarios: call.scenarioNames,
-    rule: a.scenario?.rule,
-    // A notice may quote what the caller sent (a refused value): ID numbers in it are masked like any text.
-    notices: a.notices.map(maskText),
-    outcome: a.outcome,
-    status: a.res.statusCode,
-    durationMs: Math.round(a.ms * 10) / 10,
-    stages: call.stages,
-    get request() { return mask().request; },
-    get response() { return mask().response; },
-    diagnosis: seen.diagnosis && maskDiagnosis(seen.diagnosis, api?.request),
-  };
-  if ((seen.bodyBytes ?? 0) > LAZY_UP_TO_BYTES) mask();
-  return entry;
+export class RecordedRequest implements Recorded {
+  /** With shared state: which replica answered (`host:port`). */
+  replica?: string;
+  readonly #started: number;
+  readonly #facts: ProviderFacts;
+  readonly #api: ApiDefinition | undefined;
+  readonly #flavor: string | undefined;
+  readonly #requestId: string;
+  readonly #caller: string | undefined;
+  readonly #style: string | undefined;
+  readonly #scenarios: string[] | undefined;
+  readonly #rule: string | undefined;
+  readonly #notices: string[] | undefined;
+  readonly #outcome: string;
+  readonly #status: number;
+  readonly #ms: number;
+  /** The stages passed, one bit each in STAGES order (the lifecycle enters them in that order). */
+  readonly #stages: number;
+  readonly #diagnosis: JournalEntry['diagnosis'];
+  #pending: Pending | undefined;
+  #maskedParts: Masked | undefined;
+  #shown: JournalEntry | undefined;
+
+  constructor(a: Answered) {
+    const { call, seen } = a;
+    const api = call.api;
+    this.#started = call.started;
+    this.#facts = a.facts;
+    this.#api = api;
+    this.#flavor = a.facts.flavors ? call.flavor : undefined;
+    this.#requestId = call.requestId;
+    this.#caller = call.caller;
+    this.#style = call.style;
+    this.#scenarios = call.scenarioNames.length ? call.scenarioNames : undefined;
+    this.#rule = a.scenario?.rule;
+    this.#notices = a.notices.length ? a.notices : undefined;
+    this.#outcome = a.outcome;
+    this.#status = a.res.statusCode;
+    this.#ms = a.ms;
+    this.#stages = stageBits(call.stages);
+    this.#diagnosis = seen.diagnosis && maskDiagnosis(seen.diagnosis, api?.request);
+    const params = seen.params && withImagesDescribed(seen.params, seen.images, api?.meta);
+    this.#pending = {
+      method: a.method,
+      url: a.url,
+      requestHeaders: JSON.stringify(call.headers),
+      params: params && JSON.stringify(params),
+      responseHeaders: JSON.stringify(a.res.getHeaders()),
+      body: seen.body,
+    };
+    if ((seen.bodyBytes ?? 0) > LAZY_UP_TO_BYTES) this.#mask();
+  }
+
+  /** The journal entry (made once). */
+  shown(): JournalEntry {
+    if (this.#shown) return this.#shown;
+    const api = this.#api;
+    const entry = {
+      time: new Date(this.#started).toISOString(),
+      provider: this.#facts.provider,
+      action: api?.meta.action,
+      // Undefined fields are left out of the JSON.
+      flavor: this.#flavor,
+      requestId: this.#requestId,
+      caller: this.#caller,
+      style: this.#style,
+      scenarios: this.#scenarios ?? [],
+      rule: this.#rule,
+      // A notice may quote what the caller sent (a refused value): ID numbers in it are masked like any text.
+      notices: this.#notices?.map(maskText) ?? [],
+      outcome: this.#outcome,
+      status: this.#status,
+      durationMs: Math.round(this.#ms * 10) / 10,
+      stages: STAGES.filter((_, i) => this.#stages & (1 << i)),
+      get request() { return mask().request; },
+      get response() { return mask().response; },
+      diagnosis: this.#diagnosis,
+      replica: this.replica,
+    } as JournalEntry;
+    const mask = (): Masked => this.#mask();
+    this.#shown = entry;
+    return entry;
+  }
+
+  #mask(): Masked {
+    return (this.#maskedParts ??= this.#masked());
+  }
+
+  #masked(): Masked {
+    const p = this.#pending!;
+    this.#pending = undefined;
+    const api = this.#api;
+    const secret = this.#facts.secretHeaders ?? [];
+    const params = p.params === undefined ? undefined : JSON.parse(p.params) as Record<string, unknown>;
+    const bodySchema = api && this.#outcome === 'ok' ? wrap(this.#facts.answerWrapper, api.response) : undefined;
+    return {
+      request: {
+        method: p.method,
+        path: p.url.split('?')[0]!,
+        headers: maskHeaders(JSON.parse(p.requestHeaders) as Record<string, string | string[] | undefined>, secret),
+        ...(params ? { params: maskPersonal(params, api?.request) as Record<string, unknown> } : {}),
+      },
+      response: {
+        headers: maskHeaders(JSON.parse(p.responseHeaders) as Record<string, string | string[] | undefined>, secret),
+        ...(p.body !== undefined ? { body: maskPersonal(JSON.parse(p.body), bodySchema) } : {}),
+      },
+    };
+  }
 }
 
+/** The request's journal record: see RecordedRequest. */
+export function journalEntry(a: Answered): RecordedRequest {
+  return new RecordedRequest(a);
+}
+
+function stageBits(stages: readonly Stage[]): number {
+  let bits = 0;
+  for (const s of stages) bits |= 1 << STAGES.indexOf(s);
+  return bits;
+}
+
+/** What masking needs, as text until then (see RecordedRequest). */
 interface Pending {
   method: string;
-  path: string;
-  requestHeaders: Record<string, string | string[] | undefined>;
-  params?: Record<string, unknown>;
-  requestSchema?: JsonSchema;
-  responseHeaders: Record<string, string | string[] | undefined>;
-  body: unknown;
-  bodySchema?: JsonSchema;
-  secretHeaders: readonly string[];
+  url: string;
+  requestHeaders: string;
+  params?: string;
+  responseHeaders: string;
+  /** The answer as sent. */
+  body?: string;
 }
 interface Masked { request: NonNullable<JournalEntry['request']>; response: NonNullable<JournalEntry['response']> }
-
-function maskedOf(p: Pending): Masked {
-  return {
-    request: {
-      method: p.method,
-      path: p.path,
-      headers: maskHeaders(p.requestHeaders, p.secretHeaders),
-      ...(p.params ? { params: maskPersonal(p.params, p.requestSchema) as Record<string, unknown> } : {}),
-    },
-    response: { headers: maskHeaders(p.responseHeaders, p.secretHeaders), ...(p.body !== undefined ? { body: maskPersonal(p.body, p.bodySchema) } : {}) },
-  };
-}
 
 /** The answer's schema under the vendor's wrapper (provider.json `answerWrapper`: `{"Response": …}`), if it has one. */
 function wrap(wrapper: string | undefined, schema: JsonSchema): JsonSchema {

@@ -30,8 +30,10 @@ export function skeletonOf(schema: JsonSchema): Record<string, unknown> {
 export function buildResponse(schema: JsonSchema, fields: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
   const { base, props, jsonText } = preparedOf(schema);
   const own = schema.additionalProperties === false ? pickDeclared(fields, props) : fields;
-  // deepMerge copies what it merges into and never writes to `base`, so the frozen skeleton is shared.
-  const body = deepMerge(deepMerge(base, own), overrides);
+  // deepMerge copies what it merges into and never writes to `base`, so the frozen skeleton is shared; most
+  // answers have no scenario overrides, and are not copied a second time for none.
+  const merged = deepMerge(base, own);
+  const body = Object.keys(overrides).length ? deepMerge(merged, overrides) : merged;
   for (const k of jsonText) if (typeof body[k] === 'object' && body[k] !== null) body[k] = JSON.stringify(body[k]);
   return body;
 }

@@ -44,18 +44,14 @@ export async function resolveImage(rules: ImageRules, params: Record<string, unk
   return inspect(image.bytes, rules, image.key);
 }
 
-/** Small images by their base64 text: a fixture sent again is not decoded and hashed again (`false`: not base64). */
-const decoded = new LRUCache<string, { bytes: Buffer; key: string } | false>({ max: 256 });
-/** Longer texts are not kept (nor hashed as Map keys: V8 hashes strings up to 16 K characters in full). */
-const DECODED_MAX_TEXT = 16 * 1024;
-
+/**
+ * The image's bytes and their sha256 (the person's seed), decoded every time. A cache keyed by the base64
+ * text cost more than it saved: V8 hashes a new key string in full, which took longer than decoding and
+ * hashing the image at every size measured (2 kB and 16 kB of base64; the commit that removed it has the figures).
+ */
 function decodeImage(b64: string): { bytes: Buffer; key: string } | undefined {
-  const kept = b64.length <= DECODED_MAX_TEXT ? decoded.get(b64) : undefined;
-  if (kept !== undefined) return kept || undefined;
   const bytes = decodeBase64(b64);
-  const image = bytes && { bytes, key: hash('sha256', bytes, 'hex') };
-  if (b64.length <= DECODED_MAX_TEXT) decoded.set(b64, image ?? false);
-  return image;
+  return bytes && { bytes, key: hash('sha256', bytes, 'hex') };
 }
 
 /** What the header bytes say, by image hash: the same fixture image is sent again and again, and reads the same. */

@@ -2,18 +2,18 @@ import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { ProviderReply } from './Provider.ts';
 
 /**
- * Writes a reply with exactly `Content-Type: application/json` and its length; returns the body written
+ * Writes a reply with exactly `Content-Type: application/json` and its length; returns the text written
  * (for the journal). The text goes to res.end as a string: Node then sends the head and the body in
  * one write, where a Buffer would be a second chunk (a writev) on every reply.
  */
-export function writeReply(res: ServerResponse, reply: ProviderReply): unknown {
+export function writeReply(res: ServerResponse, reply: ProviderReply): string {
   const text = JSON.stringify(reply.body);
   res.statusCode = reply.status;
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   for (const k in reply.headers) res.setHeader(k, reply.headers[k]!);
   res.end(text);
-  return reply.body;
+  return text;
 }
 
 /** The same reply as raw HTTP/1.1 text that closes the connection, for a request the parser refused (no ServerResponse exists). */

@@ -36,21 +36,32 @@ export interface JournalEntry {
   diagnosis?: { cause: string; canonicalRequest?: string; stringToSign?: string };
 }
 
+/** A request the journal keeps, made into its entry only when read (src/journalEntries/journalEntry.ts RecordedRequest). */
+export interface Recorded { shown(): JournalEntry }
+
+/** What a journal takes: an entry, or a request kept compact until read. */
+export type Recordable = JournalEntry | Recorded;
+
+export function entryOf(r: Recordable): JournalEntry {
+  return typeof (r as Partial<Recorded>).shown === 'function' ? (r as Recorded).shown() : r as JournalEntry;
+}
+
 /** The last `capacity` requests, oldest first; listeners hear each one as it is recorded (the dashboard's live feed). */
 export class Journal implements JournalStore {
   // A ring: recording overwrites the oldest entry instead of shifting a thousand down one place.
-  private ring: JournalEntry[] = [];
+  private ring: Recordable[] = [];
   private next = 0;
   private readonly listeners = new Listeners();
   constructor(private readonly capacity = 1000) {}
 
-  record(entry: JournalEntry): Promise<void> {
+  record(entry: Recordable): Promise<void> {
     if (this.capacity > 0) {
       if (this.ring.length < this.capacity) this.ring.push(entry);
       else this.ring[this.next] = entry;
       this.next = (this.next + 1) % this.capacity;
     }
-    this.listeners.tell(entry);
+    // Made into an entry now only if someone listens (the dashboard's feed); else when read.
+    if (this.listeners.size) this.listeners.tell(entryOf(entry));
     return Promise.resolve();
   }
 
@@ -59,7 +70,8 @@ export class Journal implements JournalStore {
   }
 
   list(): Promise<JournalEntry[]> {
-    return Promise.resolve(this.ring.length < this.capacity ? this.ring.slice() : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]);
+    const ring = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return Promise.resolve(ring.map(entryOf));
   }
 
   reset(): Promise<void> {
@@ -97,7 +109,7 @@ export class Listeners {
 }
 
 export interface JournalStore {
-  record(entry: JournalEntry): Promise<void>;
+  record(entry: Recordable): Promise<void>;
   /** The entries, oldest first. */
   list(): Promise<JournalEntry[]>;
   /** Calls `fn` with every entry recorded from now on, by any replica; returns the function that stops it. */

@@ -9,7 +9,7 @@ import { makeCardImage } from '../../src/images/makeCardImage.ts';
 // its own scenario or sequence, send 300 requests each over 64 connections in all. No caller gets an
 // answer meant for another, and every sequence position is played exactly once.
 const PER_CALLER = 300;
-const image = makeCardImage({ seed: 'isolation' }).toString('base64');
+const image = makeCardImage({ seed: 'isolation', width: 320, height: 202 }).toString('base64');
 const TENCENT_SEQUENCE = ['FailedOperation.ImageBlur', 'FailedOperation.OcrFailed', 'FailedOperation.IdCardTooSmall', 'FailedOperation.ImageDecodeFailed', 'InternalError'];
 const HUAWEI_SEQUENCE = ['AIS.0101', 'AIS.0102', 'AIS.0103', 'AIS.0104', 'AIS.0105'];
 

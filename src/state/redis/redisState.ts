@@ -1,6 +1,6 @@
 import type { Redis, RedisOptions } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import { Listeners, type JournalEntry } from '../journal.ts';
+import { entryOf, Listeners, type JournalEntry } from '../journal.ts';
 import { sealedRegister } from './sealedRegister.ts';
 import { redisFaceIdFlows } from './redisFaceIdFlows.ts';
 import { newToken, type IssuedToken } from '../tokenStore.ts';
@@ -110,7 +110,7 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     kind: 'redis',
     journal: {
       record: (entry) => guard(async () => {
-        const text = JSON.stringify(entry);
+        const text = JSON.stringify(entryOf(entry));
         // The capped stream keeps the last journalSize entries of all replicas, in the order Redis took them.
         await run.recordEntry(k.journal, k.live, Math.max(1, options.journalSize ?? 1000), text);
       }),

@@ -49,11 +49,9 @@ export const IDCardOCR: ActionHandler = async (input) => {
     advanced.BorderCodeValue = reported('border') || reported('occlusion') ? random().int(60, 95) : random().int(5, 40);
   }
   const reflectDetail = config.ReflectWarn === true && params.EnableReflectDetail === true && reported('glare');
-  return {
-    ...fields,
-    AdvancedInfo: advanced,
-    ReflectDetailInfos: reflectDetail ? [{ Position: random().pick(reflectPositions(api)) }] : [],
-  };
+  fields.AdvancedInfo = advanced;
+  fields.ReflectDetailInfos = reflectDetail ? [{ Position: random().pick(reflectPositions(api)) }] : [];
+  return fields;
 };
 
 /** The positions a glare can be reported at: the response schema's enum (tccli api.json ReflectDetailInfo.Position). */
