@@ -12,7 +12,8 @@ import { WELL_KNOWN } from './helpers/wellKnown.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = join(root, 'bin/idcard-mock.js');
-// A few spawned Node starts per test, on a shared 2-core machine.
+// A few spawned Node starts per test, on a shared 2-core machine. The tests of a group run at once (each
+// spawns its own CLI on its own port and files), but not those that time how fast a stop is.
 const SPAWN_TIMEOUT = 30_000;
 const scratch = mkdtempSync(join(tmpdir(), 'idcard-mock-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -69,7 +70,7 @@ async function health(url: string): Promise<{ status: string; auth: string; flav
   return (await res.json()) as { status: string; auth: string; flavor: string };
 }
 
-describe('idcard-mock start', { timeout: SPAWN_TIMEOUT }, () => {
+describe('idcard-mock start', { timeout: SPAWN_TIMEOUT, concurrent: true }, () => {
   it('prints exactly `idcard-mock listening on http://HOST:P`, answers health, and says when stopped', async () => {
     const started = Date.now();
     let elapsed = 0;
@@ -178,7 +179,7 @@ describe('stopping', { timeout: SPAWN_TIMEOUT }, () => {
 
 // Each spawn costs a Node start with tsx (about 1 s); the full table of messages is in cliCommandLine.test.ts,
 // in-process. Here: that the CLI prints each problem as one line on stderr, nothing on stdout, and exits 2.
-describe('errors in what the user typed: one line naming it, exit code 2', { timeout: SPAWN_TIMEOUT }, () => {
+describe('errors in what the user typed: one line naming it, exit code 2', { timeout: SPAWN_TIMEOUT, concurrent: true }, () => {
   it.each([
     [['--auth', 'maybe'], {}, 'idcard-mock: --auth must be one of lenient, strict, off, got "maybe"'],
     [['--prot', '1'], {}, 'idcard-mock: unknown option --prot (did you mean --port?); idcard-mock --help lists the options'],
@@ -211,7 +212,7 @@ describe('errors in what the user typed: one line naming it, exit code 2', { tim
   });
 });
 
-describe('--version and --help', { timeout: SPAWN_TIMEOUT }, () => {
+describe('--version and --help', { timeout: SPAWN_TIMEOUT, concurrent: true }, () => {
   it('--version prints the version of package.json', async () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(await runToExit(['--version'])).toEqual({ code: 0, out: `${version}\n`, err: '' });
@@ -231,7 +232,7 @@ describe('--version and --help', { timeout: SPAWN_TIMEOUT }, () => {
   });
 });
 
-describe('idcard-mock validate', { timeout: SPAWN_TIMEOUT }, () => {
+describe('idcard-mock validate', { timeout: SPAWN_TIMEOUT, concurrent: true }, () => {
   it('reports the emulator\'s own data as checked (and so does the --validate-data alias)', async () => {
     for (const args of [['validate'], ['--validate-data']]) {
       const { code, out, err } = await runToExit(args);

@@ -8,7 +8,9 @@ import { loadData } from '../../src/data/loadData.ts';
 // then, in the status folder, `ready.json` (the index, renamed into place whole) or `failed.txt` (why not).
 const [dir, status] = [process.argv[2]!, process.argv[3]!];
 // Only the files test/scenarios/catalogThreeWays.ts reads: each image API's own outcomes, and the codes its
-// provider shares through the provider's first image API (the whole set: test/fixtures-images.test.ts).
+// provider shares through the provider's first image API, each outcome in one format, JPEG and PNG in turn (an
+// outcome's two files carry the same marker, read by the same code; every API still sends both formats). The
+// whole set, both formats of every outcome, is written and sent in npm run test:slow (test/fixtures-images.test.ts).
 const data = loadData(new URL('../../', import.meta.url).pathname);
 const imageApis = [...data.apis.values()].filter((a) => a.meta.image);
 const only = imageApis.flatMap((api) => {
@@ -16,7 +18,7 @@ const only = imageApis.flatMap((api) => {
   const first = imageApis.find((a) => a.meta.provider === api.meta.provider) === api;
   return fixtureOutcomes(api, common)
     .filter((o) => o.scenario !== null && (first || !(o.scenario in common)))
-    .flatMap((o) => ['jpg', 'png'].map((format) => `${api.meta.provider}/${api.meta.action}/${o.stem}.${format}`));
+    .map((o, i) => `${api.meta.provider}/${api.meta.action}/${o.stem}.${i % 2 ? 'png' : 'jpg'}`);
 });
 try {
   const index = await writeFixtures(dir, { only });
