@@ -43,7 +43,7 @@ const LAZY_UP_TO_BYTES = 64 * 1024;
  *
  * Kept compact on purpose: every request of the last `--journal-size` outlives a few young-generation
  * collections, and V8 copies and then promotes what it holds. A record of numbers and a few flat strings
- * (the request's headers, parameters and response headers as JSON text, the answer as the text sent)
+ * (the request's headers and response headers as JSON text, the answer as the text sent; the parameters as parsed)
  * costs far less to keep than the entry's objects (`npm run bench:compare -- . '.+--journal-size 1'` shows
  * what keeping the journal costs an answer; docs/performance.md has the figures).
  *
@@ -94,12 +94,13 @@ export class RecordedRequest implements Recorded {
     this.#ms = a.ms;
     this.#stages = stageBits(call.stages);
     this.#diagnosis = seen.diagnosis && maskDiagnosis(seen.diagnosis, api?.request);
-    const params = seen.params && withImagesDescribed(seen.params, seen.images, api?.meta);
     this.#pending = {
       method: a.method,
       url: a.url,
       requestHeaders: JSON.stringify(call.headers),
-      params: params && JSON.stringify(params),
+      // Kept as parsed, not as text: a caller may nest a parameter deeper than JSON.stringify can recurse
+      // (JSON.parse is not limited so), which the fuzz suites send.
+      params: seen.params && withImagesDescribed(seen.params, seen.images, api?.meta),
       responseHeaders: JSON.stringify(a.res.getHeaders()),
       body: seen.body,
     };
@@ -146,7 +147,7 @@ export class RecordedRequest implements Recorded {
     this.#pending = undefined;
     const api = this.#api;
     const secret = this.#facts.secretHeaders ?? [];
-    const params = p.params === undefined ? undefined : JSON.parse(p.params) as Record<string, unknown>;
+    const params = p.params;
     const bodySchema = api && this.#outcome === 'ok' ? wrap(this.#facts.answerWrapper, api.response) : undefined;
     return {
       request: {
@@ -179,7 +180,7 @@ interface Pending {
   method: string;
   url: string;
   requestHeaders: string;
-  params?: string;
+  params?: Record<string, unknown>;
   responseHeaders: string;
   /** The answer as sent. */
   body?: string;
