@@ -109,6 +109,8 @@ export class RecordedRequest implements Recorded {
   shown(): JournalEntry {
     if (this.#shown) return this.#shown;
     const api = this.#api;
+    // The getters run on the entry, so they reach the record through this closure.
+    const mask = (): Masked => this.#mask();
     const entry = {
       time: new Date(this.#started).toISOString(),
       provider: this.#facts.provider,
@@ -131,7 +133,6 @@ export class RecordedRequest implements Recorded {
       diagnosis: this.#diagnosis,
       replica: this.replica,
     } as JournalEntry;
-    const mask = (): Masked => this.#mask();
     this.#shown = entry;
     return entry;
   }

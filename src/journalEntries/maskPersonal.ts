@@ -65,11 +65,13 @@ export function maskText(v: string): string {
  */
 /** Deeper than any vendor body: a request nested further is shown as cut, not walked (it could exhaust the stack). */
 const MAX_DEPTH = 24;
+/** What stands for a value nested deeper than is shown. */
+export const NESTED_TOO_DEEP = '<nested too deep>';
 /** Longer texts are kept as their length only: the journal holds a thousand entries, not a thousand uploads. */
 const MAX_TEXT = 2048;
 
 export function maskPersonal(value: Json, schema: JsonSchema | undefined, root: JsonSchema | undefined = schema, depth = 0): Json {
-  if (depth > MAX_DEPTH) return '<nested too deep>';
+  if (depth > MAX_DEPTH) return NESTED_TOO_DEEP;
   const s = resolve(schema, root);
   if (typeof value === 'string') {
     const kind = s?.['x-personal'];

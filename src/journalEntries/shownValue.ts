@@ -1,4 +1,4 @@
-import { maskText } from './maskPersonal.ts';
+import { maskText, NESTED_TOO_DEEP } from './maskPersonal.ts';
 
 /** Longer values are cut: a notice is one header line, and a caller's mistake can be a megabyte long. */
 const MAX = 48;
@@ -9,6 +9,15 @@ const MAX = 48;
  * schema marks `x-personal` is never quoted at all (the callers of this see to that).
  */
 export function shownValue(value: unknown, max = MAX): string {
-  const text = typeof value === 'string' ? JSON.stringify(maskText(value)) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(maskText(value)) : jsonOf(value);
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** JSON.stringify recurses: a value nested deeper than its stack allows (JSON.parse has no such limit) is named, not thrown. */
+function jsonOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return NESTED_TOO_DEEP;
+  }
 }

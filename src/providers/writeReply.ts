@@ -3,8 +3,8 @@ import type { ProviderReply } from './Provider.ts';
 
 /**
  * Writes a reply with exactly `Content-Type: application/json` and its length; returns the text written
- * (for the journal). The text goes to res.end as a string: Node then sends the head and the body in
- * one write, where a Buffer would be a second chunk (a writev) on every reply.
+ * (for the journal). The text goes to res.end as a string: Node then joins the head and the body into one
+ * chunk (strace shows one writev of it and Node's empty end chunk), where a Buffer would stay a chunk of its own.
  */
 export function writeReply(res: ServerResponse, reply: ProviderReply): string {
   const text = JSON.stringify(reply.body);

@@ -83,6 +83,22 @@ describe('masking: personal data and secrets appear nowhere', () => {
       await own.close();
     }
   });
+
+  it('a parameter nested deeper than JSON.stringify recurses: the vendor\'s error for its type, and the journal shows it cut', async () => {
+    const send = async (config: string) => {
+      const body = `{"ImageBase64":"${image}","Config":${config}}`;
+      const res = await fetch(server.url, { method: 'POST', headers: tc3Headers({ host: server.endpoint, body }), body });
+      return ((await res.json()) as { Response: { RequestId: string; Error?: { Code: string } } }).Response;
+    };
+    const shallow = await send('{"a":1}');
+    const deep = await send(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
+    expect(shallow.Error?.Code).toBeDefined();
+    expect(deep.Error?.Code).toBe(shallow.Error?.Code);
+    const e = (await journal()).find((x) => x.requestId === deep.RequestId);
+    expect(e, 'the request is in the journal').toBeDefined();
+    expect(JSON.stringify(e!.request!.params)).toContain('<nested too deep>');
+    expect(e!.notices.join(' ')).toContain('<nested too deep>');
+  });
 });
 
 describe('signature diagnostics: the likely cause, our canonical request and string to sign', () => {
