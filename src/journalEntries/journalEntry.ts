@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { describeImage, maskHeaders, maskPersonal, maskText } from './maskPersonal.ts';
 import { maskDiagnosis } from './maskDiagnosis.ts';
+import { textBytes } from './textBytes.ts';
 import type { SignatureDiagnosis } from '../errors.ts';
 import type { ChosenScenario } from '../pipeline/chooseScenarios.ts';
 import type { Images } from '../pipeline/readImages.ts';
@@ -42,10 +43,11 @@ const LAZY_UP_TO_BYTES = 64 * 1024;
  * GET /__mock/journal, the event stream, the request log, a test, or a shared store that sends it on.
  *
  * Kept compact on purpose: every request of the last `--journal-size` outlives a few young-generation
- * collections, and V8 copies and then promotes what it holds. A record of numbers and a few flat strings
- * (the request's headers, parameters and response headers as JSON text, the answer as the text sent)
- * costs far less to keep than the entry's objects (`npm run bench:compare -- . '.+--journal-size 1'` shows
- * what keeping the journal costs an answer; docs/performance.md has the figures).
+ * collections, and V8 copies and then promotes what it holds. A record of numbers and one run of UTF-8 bytes
+ * outside V8's heap (the request's headers, parameters and response headers as JSON text, the answer as the
+ * text sent: see packed) costs far less to keep than the entry's objects, or than those texts as strings
+ * (`npm run bench:compare -- . '.+--journal-size 1'` shows what keeping the journal costs an answer;
+ * docs/performance.md has the figures).
  *
  * The entry says who called and how, the request and the answer with personal data masked (ID numbers their
  * last 4 characters, birth dates their year, names one character, images as format, size and hash; secrets
@@ -72,7 +74,7 @@ export class RecordedRequest implements Recorded {
   /** The stages passed, one bit each in STAGES order (the lifecycle enters them in that order). */
   readonly #stages: number;
   readonly #diagnosis: JournalEntry['diagnosis'];
-  #pending: Pending | undefined;
+  #pending: Buffer | Pending | undefined;
   #maskedParts: Masked | undefined;
   #shown: JournalEntry | undefined;
 
@@ -94,14 +96,14 @@ export class RecordedRequest implements Recorded {
     this.#ms = a.ms;
     this.#stages = stageBits(call.stages);
     this.#diagnosis = seen.diagnosis && maskDiagnosis(seen.diagnosis, api?.request);
-    this.#pending = {
+    this.#pending = packed({
       method: a.method,
       url: a.url,
       requestHeaders: JSON.stringify(call.headers),
       params: seen.params && paramsKept(withImagesDescribed(seen.params, seen.images, api?.meta)),
       responseHeaders: JSON.stringify(a.res.getHeaders()),
       body: seen.body,
-    };
+    });
     if ((seen.bodyBytes ?? 0) > LAZY_UP_TO_BYTES) this.#mask();
   }
 
@@ -142,7 +144,7 @@ export class RecordedRequest implements Recorded {
   }
 
   #masked(): Masked {
-    const p = this.#pending!;
+    const p = unpacked(this.#pending!);
     this.#pending = undefined;
     const api = this.#api;
     const secret = this.#facts.secretHeaders ?? [];
@@ -179,6 +181,23 @@ function paramsKept(params: Record<string, unknown>): string | Record<string, un
   } catch {
     return params;
   }
+}
+
+/**
+ * The record's texts as one line each in UTF-8 bytes outside V8's heap (see textBytes): what a kept record
+ * holds then costs the collector nothing to copy or promote, and leaves no garbage in the old generation
+ * when the ring drops it. None of the texts holds a raw line break (JSON escapes them; Node's parser refuses
+ * them in the request line). Parameters kept as parsed (see paramsKept) stay as they are.
+ */
+function packed(p: Pending): Buffer | Pending {
+  if (typeof p.params === 'object') return p;
+  return textBytes(`${p.method}\n${p.url}\n${p.requestHeaders}\n${p.params ?? ''}\n${p.responseHeaders}\n${p.body ?? ''}`);
+}
+
+function unpacked(p: Buffer | Pending): Pending {
+  if (!Buffer.isBuffer(p)) return p;
+  const [method, url, requestHeaders, params, responseHeaders, body] = p.toString().split('\n') as [string, string, string, string, string, string];
+  return { method, url, requestHeaders, params: params || undefined, responseHeaders, body: body || undefined };
 }
 
 function stageBits(stages: readonly Stage[]): number {

@@ -32,12 +32,15 @@ export function captureBody(req: IncomingMessage, limit: number, tooLarge: (size
       }
       chunks.push(chunk);
     };
+    // `on`, not `once`, for events that come once: the request is dropped after its reply, and `once`
+    // wraps every listener. A body that came as one chunk is kept as it came (Node hands each chunk over
+    // to keep); most bodies but the largest come so.
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
     // A client gone before the end of its body is nobody's internal error (nor a stack trace in the log).
     const gone = (): void => reject(roleError('clientClosed'));
-    req.once('error', gone);
-    req.once('close', () => { if (!req.complete) gone(); });
+    req.on('error', gone);
+    req.on('close', () => { if (!req.complete) gone(); });
   });
 }
 

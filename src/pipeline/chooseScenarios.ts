@@ -23,9 +23,13 @@ export interface ScenarioRequest {
   params: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
   caller: string;
-  /** How often each counter has been used so far (times, sequence positions). */
-  used: (key: string) => number;
 }
+
+/** How often a counter has been used so far (times, sequence positions). */
+export type CounterReader = (key: string) => number;
+
+/** What one choice carries along: the notices it gives, and the counters it reads. */
+interface Choosing { notices: string[]; used: CounterReader }
 
 /** The scenarios of one request, merged: the first error, result and fault win, warnings add up, responses merge in order. */
 export interface ChosenScenario {
@@ -60,32 +64,28 @@ interface Candidate { rule: Rule; names: string[]; outcomes: Outcome[]; consume:
  * name in the header or a marker is an error that lists the valid names; in a binding or the active
  * scenario it does not apply to this API, and the request falls through with a notice.
  */
-export function chooseScenarios(req: ScenarioRequest): ChosenScenario {
-  const notices: string[] = [];
-  const candidates: (() => Candidate | undefined)[] = [
-    () => named('header', req.header, req, notices, true),
-    () => named('marker', req.markers, req, notices, true),
-    () => bound('binding', req.binding, `binding:${req.binding?.id}:${req.caller}`, req, notices),
-    () => bound('active', req.active, `active:${req.active?.id}:${req.caller}`, req, notices),
-    () => matching(req, notices),
-  ];
-  for (const next of candidates) {
-    const c = next();
-    if (c) return combine(c, req, notices);
-  }
-  return combine({ rule: 'default', names: [], outcomes: [], consume: [] }, req, notices);
+export function chooseScenarios(req: ScenarioRequest, used: CounterReader): ChosenScenario {
+  const ch: Choosing = { notices: [], used };
+  // In order, each only when the one before gave nothing; nearly every request has none of them and
+  // no file scenario with a `when`, and gets the default without building anything on the way.
+  const c = named('header', req.header, req, ch, true)
+    ?? named('marker', req.markers, req, ch, true)
+    ?? (req.binding && bound('binding', req.binding, `binding:${req.binding.id}:${req.caller}`, req, ch))
+    ?? (req.active && bound('active', req.active, `active:${req.active.id}:${req.caller}`, req, ch))
+    ?? matching(req, ch);
+  return combine(c ?? { rule: 'default', names: [], outcomes: [], consume: [] }, req, ch.notices);
 }
 
 /** Names from the header or a marker; `strict`: an unknown name is an error. */
-function named(rule: Rule, names: string[], req: ScenarioRequest, notices: string[], strict: boolean): Candidate | undefined {
+function named(rule: Rule, names: string[], req: ScenarioRequest, ch: Choosing, strict: boolean): Candidate | undefined {
   if (!names.length) return undefined;
   const outcomes: Outcome[] = [];
   const consume: string[] = [];
   const used: string[] = [];
   for (const name of names) {
-    const s = resolve(req, name, strict, notices);
+    const s = resolve(req, name, strict, ch);
     if (!s) continue;
-    const played = play(s, `${req.api.meta.action}:${s.name}:${req.caller}`, req, notices);
+    const played = play(s, `${req.api.meta.action}:${s.name}:${req.caller}`, req, ch);
     if (!played) continue;
     used.push(s.name);
     outcomes.push(...played.outcomes);
@@ -94,23 +94,31 @@ function named(rule: Rule, names: string[], req: ScenarioRequest, notices: strin
   return used.length ? { rule, names: used, outcomes, consume } : undefined;
 }
 
-function bound(rule: Rule, b: Binding | undefined, key: string, req: ScenarioRequest, notices: string[]): Candidate | undefined {
-  if (!b) return undefined;
-  const turn = takeTurn(b, key, `the ${rule} scenario`, req, notices);
+function bound(rule: Rule, b: Binding, key: string, req: ScenarioRequest, ch: Choosing): Candidate | undefined {
+  const turn = takeTurn(b, key, `the ${rule} scenario`, req, ch);
   if (!turn) return undefined;
   if (turn.step) return { rule, ...turn.step, consume: turn.consume };
-  const c = named(rule, scenarioNames(b.scenario), req, notices, false);
+  const c = named(rule, scenarioNames(b.scenario), req, ch, false);
   return c ? { ...c, consume: [...turn.consume, ...c.consume] } : undefined;
 }
 
 /** The first file scenario whose `when` holds for this request. */
-function matching(req: ScenarioRequest, notices: string[]): Candidate | undefined {
-  for (const s of req.api.scenarios.values()) {
-    if (!s.when || !holds(s.when, req)) continue;
-    const played = play(s, `${req.api.meta.action}:${s.name}:${req.caller}`, req, notices);
+function matching(req: ScenarioRequest, ch: Choosing): Candidate | undefined {
+  for (const s of withWhen(req.api)) {
+    if (!holds(s.when!, req)) continue;
+    const played = play(s, `${req.api.meta.action}:${s.name}:${req.caller}`, req, ch);
     if (played) return { rule: 'when', names: [s.name], ...played };
   }
   return undefined;
+}
+
+const conditional = new WeakMap<ApiDefinition['scenarios'], Scenario[]>();
+
+/** The API's scenarios that have a `when`, in order: found once (the data is loaded at boot; an API has a scenario per catalog code, and few have a `when`). */
+function withWhen(api: ApiDefinition): Scenario[] {
+  let list = conditional.get(api.scenarios);
+  if (!list) conditional.set(api.scenarios, (list = [...api.scenarios.values()].filter((s) => s.when)));
+  return list;
 }
 
 function holds(when: NonNullable<Scenario['when']>, req: ScenarioRequest): boolean {
@@ -121,8 +129,8 @@ function holds(when: NonNullable<Scenario['when']>, req: ScenarioRequest): boole
 }
 
 /** A scenario's outcomes for this caller now: itself, or its current step; undefined when used up. */
-function play(s: Scenario, key: string, req: ScenarioRequest, notices: string[]): { outcomes: Outcome[]; consume: string[] } | undefined {
-  const turn = takeTurn(s, key, `scenario ${s.name}`, req, notices);
+function play(s: Scenario, key: string, req: ScenarioRequest, ch: Choosing): { outcomes: Outcome[]; consume: string[] } | undefined {
+  const turn = takeTurn(s, key, `scenario ${s.name}`, req, ch);
   if (!turn) return undefined;
   if (!turn.step) return { outcomes: [s], consume: turn.consume };
   return { outcomes: [{ codePrefixes: s.codePrefixes } as Outcome, ...turn.step.outcomes], consume: turn.consume };
@@ -134,28 +142,28 @@ function play(s: Scenario, key: string, req: ScenarioRequest, notices: string[])
  * else the counters the turn uses and, with steps, the current one expanded.
  */
 function takeTurn(
-  counted: Pick<Binding, 'times' | 'steps' | 'repeatLast'>, key: string, what: string, req: ScenarioRequest, notices: string[],
+  counted: Pick<Binding, 'times' | 'steps' | 'repeatLast'>, key: string, what: string, req: ScenarioRequest, ch: Choosing,
 ): { consume: string[]; step?: { names: string[]; outcomes: Outcome[] } } | undefined {
   const { times, steps, repeatLast } = counted;
-  if (times !== undefined && req.used(`${key}:times`) >= times) {
-    notices.push(`${what} was used up (times ${times})`);
+  if (times !== undefined && ch.used(`${key}:times`) >= times) {
+    ch.notices.push(`${what} was used up (times ${times})`);
     return undefined;
   }
   const consume = times !== undefined ? [`${key}:times`] : [];
   if (!steps) return { consume };
-  const position = req.used(`${key}:step`);
+  const position = ch.used(`${key}:step`);
   const step = position < steps.length ? steps[position] : repeatLast === false ? undefined : steps.at(-1);
   if (!step) {
-    notices.push(`the steps of ${what} are over (repeatLast false)`);
+    ch.notices.push(`the steps of ${what} are over (repeatLast false)`);
     return undefined;
   }
-  const expanded = expandStep(step, req, notices);
+  const expanded = expandStep(step, req, ch);
   return expanded ? { consume: [...consume, `${key}:step`], step: expanded } : undefined;
 }
 
 /** A step is an outcome of its own, or names other scenarios (`scenario`), or both. */
-function expandStep(step: Outcome, req: ScenarioRequest, notices: string[]): { names: string[]; outcomes: Outcome[] } | undefined {
-  const resolved = scenarioNames(step.scenario).map((n) => resolve(req, n, false, notices));
+function expandStep(step: Outcome, req: ScenarioRequest, ch: Choosing): { names: string[]; outcomes: Outcome[] } | undefined {
+  const resolved = scenarioNames(step.scenario).map((n) => resolve(req, n, false, ch));
   if (resolved.some((s) => !s)) return undefined;
   return { names: resolved.map((s) => s!.name), outcomes: [...(resolved as Scenario[]), step] };
 }
@@ -169,7 +177,7 @@ function scenarioNames(list: string | undefined): string[] {
  * A name of this API's scenarios, or a shared warning name (`warning:copy`) this API can express.
  * Unknown: an error when `strict` (the header, a marker), else a notice and undefined.
  */
-function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: string[]): Scenario | undefined {
+function resolve(req: ScenarioRequest, name: string, strict: boolean, ch: Choosing): Scenario | undefined {
   const { api } = req;
   const s = api.scenarios.get(name);
   if (s) return s;
@@ -180,12 +188,12 @@ function resolve(req: ScenarioRequest, name: string, strict: boolean, notices: s
     const can = [...req.apis].filter((a) => warningCodes(a, shared).length > 0).map((a) => a.meta.action).sort();
     if (can.length) {
       if (strict) throw roleError('inexpressibleWarning', { name, action: api.meta.action, apis: can.join(', ') });
-      notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);
+      ch.notices.push(`${api.meta.action} cannot report ${name} (${can.join(', ')} can)`);
       return undefined;
     }
   }
   if (strict) throw roleError('unknownScenario', { name, action: api.meta.action, valid: [...api.scenarios.keys()].join(', ') });
-  notices.push(`scenario ${name} does not apply to ${api.meta.action}`);
+  ch.notices.push(`scenario ${name} does not apply to ${api.meta.action}`);
   return undefined;
 }
 

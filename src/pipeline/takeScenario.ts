@@ -1,4 +1,4 @@
-import { chooseScenarios, type ChosenScenario, type ScenarioRequest } from './chooseScenarios.ts';
+import { chooseScenarios, type ChosenScenario, type CounterReader, type ScenarioRequest } from './chooseScenarios.ts';
 import type { CounterStore, CounterTake } from '../state/counters.ts';
 
 /** How often a choice is made again when other requests keep taking the same counters first; far more than replicas ever race. */
@@ -12,31 +12,33 @@ const MAX_ATTEMPTS = 100;
  * Counters the choice reads are fetched as it asks for them; a choice that reads none (no binding, no
  * `times`, no `steps`: nearly every request) costs no read at all.
  */
-export async function takeScenario(counters: CounterStore, req: Omit<ScenarioRequest, 'used'>): Promise<ChosenScenario> {
-  const known = new Map<string, number>();
+export async function takeScenario(counters: CounterStore, req: ScenarioRequest): Promise<ChosenScenario> {
+  // Made only when a choice reads a counter: most never do.
+  let known: Map<string, number> | undefined;
+  let missing: string[] | undefined;
+  const used: CounterReader = (key) => {
+    const v = known?.get(key);
+    if (v === undefined) (missing ??= []).push(key);
+    return v ?? 0;
+  };
   for (let attempt = 1; ; attempt++) {
-    const missing: string[] = [];
-    const chosen = chooseScenarios({
-      ...req,
-      used: (key) => {
-        const v = known.get(key);
-        if (v === undefined) missing.push(key);
-        return v ?? 0;
-      },
-    });
-    if (missing.length) {
-      const values = await counters.read(missing);
-      missing.forEach((key, i) => known.set(key, values[i]!));
+    missing = undefined;
+    const chosen = chooseScenarios(req, used);
+    if (missing) {
+      const keys: string[] = missing;
+      const values = await counters.read(keys);
+      known ??= new Map();
+      keys.forEach((key, i) => known!.set(key, values[i]!));
       continue;
     }
     if (!chosen.consume.length) return chosen;
     const takes = new Map<string, CounterTake>();
     for (const key of chosen.consume) {
-      const t = takes.get(key) ?? takes.set(key, { key, was: known.get(key)!, by: 0 }).get(key)!;
+      const t = takes.get(key) ?? takes.set(key, { key, was: known!.get(key)!, by: 0 }).get(key)!;
       t.by += 1;
     }
     if (await counters.take([...takes.values()])) return chosen;
     if (attempt >= MAX_ATTEMPTS) throw new Error(`scenario counters kept changing under ${MAX_ATTEMPTS} attempts to take them`);
-    known.clear();
+    known = undefined;
   }
 }

@@ -13,7 +13,11 @@ const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2}
 /** What a TC3 signature covers (Tencent Cloud API 3.0 签名方法 v3, https://cloud.tencent.com/document/api/213/30654). */
 export interface Tc3Request { method: string; headers: IncomingHttpHeaders; body: Buffer; rawQuery: string }
 
-export interface Tc3Authorization { secretId: string; date: string; service: string; signedHeaders: string[]; signature: string; timestamp: number }
+export interface Tc3Authorization {
+  secretId: string; date: string; service: string; signedHeaders: string[]; signature: string; timestamp: number;
+  /** The hashed payload line, when the structural checks already computed it (X-TC-Content-Sha256 sent). */
+  payloadHash?: string;
+}
 
 /** The structural checks every TC3 request gets, known credential or not. */
 export function parseTc3(r: Tc3Request, nowSeconds: number, skewSeconds: number): Tc3Authorization {
@@ -34,10 +38,11 @@ export function parseTc3(r: Tc3Request, nowSeconds: number, skewSeconds: number)
   const utcDate = new Date(timestamp * 1000).toISOString().slice(0, 10);
   if (utcDate !== date) throw diagnosedError('credentialDateMismatch', { cause: `the credential date ${date} is not the UTC date of X-TC-Timestamp ${timestamp} (${utcDate}): sign with the UTC date, not the local one` });
   const declared = r.headers['x-tc-content-sha256'];
-  if (declared !== undefined && declared !== 'UNSIGNED-PAYLOAD' && declared !== payloadHash(r)) {
-    throw diagnosedError('payloadHashMismatch', { cause: `the body changed after signing: X-TC-Content-Sha256 is ${String(declared)}, the body received hashes to ${payloadHash(r)}` });
+  const hashed = declared !== undefined && declared !== 'UNSIGNED-PAYLOAD' ? payloadHash(r) : undefined;
+  if (hashed !== undefined && declared !== hashed) {
+    throw diagnosedError('payloadHashMismatch', { cause: `the body changed after signing: X-TC-Content-Sha256 is ${String(declared)}, the body received hashes to ${hashed}` });
   }
-  return { secretId, date, service, signedHeaders, signature, timestamp };
+  return { secretId, date, service, signedHeaders, signature, timestamp, payloadHash: hashed };
 }
 
 /** The derived signing key depends only on the secret, the date and the service: computed once per day per client. */
@@ -60,23 +65,23 @@ function signingKey(secretKey: string, date: string, service: string): Buffer {
  */
 export function verifyTc3(r: Tc3Request, auth: Tc3Authorization, secretKey: string): void {
   const kSigning = signingKey(secretKey, auth.date, auth.service);
-  payloadHash(r); // once, before the variants: a 7 MB body is hashed one time, not once per Host form
+  const hashed = auth.payloadHash ?? payloadHash(r); // once, before the variants: a 7 MB body is hashed one time, not once per Host form
   const sign = (toSign: string): string => createHmac('sha256', kSigning).update(toSign).digest('hex');
   for (const host of hostForms(String(r.headers.host ?? ''))) {
     for (const lower of [false, true]) {
-      if (safeEqual(sign(canonicalParts(r, auth, { host, lower }).stringToSign), auth.signature)) return;
+      if (safeEqual(sign(canonicalParts(r, auth, hashed, { host, lower }).stringToSign), auth.signature)) return;
     }
   }
-  throw diagnosedError('signatureMismatch', diagnose(r, auth, sign));
+  throw diagnosedError('signatureMismatch', diagnose(r, auth, hashed, sign));
 }
 
 interface Variant { host: string; lower: boolean; contentType?: string }
 
 /** Our canonical request and string to sign for one way of reading the headers. */
-function canonicalParts(r: Tc3Request, auth: Tc3Authorization, v: Variant): { canonicalRequest: string; stringToSign: string } {
+function canonicalParts(r: Tc3Request, auth: Tc3Authorization, hashed: string, v: Variant): { canonicalRequest: string; stringToSign: string } {
   const value = (h: string): string => (h === 'host' ? v.host : h === 'content-type' && v.contentType !== undefined ? v.contentType : headerValue(r, h, v.lower));
   const canonicalHeaders = auth.signedHeaders.map((h) => `${h}:${value(h)}\n`).join('');
-  const canonicalRequest = [r.method, '/', r.method === 'GET' ? r.rawQuery : '', canonicalHeaders, auth.signedHeaders.join(';'), payloadHash(r)].join('\n');
+  const canonicalRequest = [r.method, '/', r.method === 'GET' ? r.rawQuery : '', canonicalHeaders, auth.signedHeaders.join(';'), hashed].join('\n');
   return { canonicalRequest, stringToSign: `TC3-HMAC-SHA256\n${auth.timestamp}\n${auth.date}/${auth.service}/tc3_request\n${sha256(canonicalRequest)}` };
 }
 
@@ -85,9 +90,9 @@ function canonicalParts(r: Tc3Request, auth: Tc3Authorization, v: Variant): { ca
  * (the content type without its parameters, the host with another port), else a wrong secret key or a
  * canonical request that differs from ours (both are shown, to compare with the client's).
  */
-function diagnose(r: Tc3Request, auth: Tc3Authorization, sign: (toSign: string) => string) {
+function diagnose(r: Tc3Request, auth: Tc3Authorization, hashed: string, sign: (toSign: string) => string) {
   const host = String(r.headers.host ?? '');
-  const ours = canonicalParts(r, auth, { host, lower: false });
+  const ours = canonicalParts(r, auth, hashed, { host, lower: false });
   const sentType = String(r.headers['content-type'] ?? '');
   const tries: [Variant, string][] = [
     [{ host, lower: false, contentType: sentType.split(';')[0]!.trim() }, `a header signed differently: content-type was signed as "${sentType.split(';')[0]!.trim()}" but sent as "${sentType}"`],
@@ -95,24 +100,16 @@ function diagnose(r: Tc3Request, auth: Tc3Authorization, sign: (toSign: string) 
     ...['80', '443'].map((port): [Variant, string] => [{ host: `${host.replace(/:\d+$/, '')}:${port}`, lower: false }, `a header signed differently: host was signed with port ${port}, sent as "${host}"`]),
   ];
   for (const [variant, cause] of tries) {
-    if (auth.signedHeaders.includes(variant.contentType !== undefined ? 'content-type' : 'host') && safeEqual(sign(canonicalParts(r, auth, variant).stringToSign), auth.signature)) {
+    if (auth.signedHeaders.includes(variant.contentType !== undefined ? 'content-type' : 'host') && safeEqual(sign(canonicalParts(r, auth, hashed, variant).stringToSign), auth.signature)) {
       return { cause, ...ours };
     }
   }
   return { cause: 'a wrong secret key, or a canonical request that differs from ours (compare it with the one your client built)', ...ours };
 }
 
-const payloadHashes = new WeakMap<Tc3Request, string>();
-
 /** The hashed payload line of the canonical request: the body's SHA-256, that of "" for a GET, or UNSIGNED-PAYLOAD hashed. */
 function payloadHash(r: Tc3Request): string {
-  let h = payloadHashes.get(r);
-  if (h === undefined) {
-    const payload = r.headers['x-tc-content-sha256'] === 'UNSIGNED-PAYLOAD' ? 'UNSIGNED-PAYLOAD' : r.method === 'GET' ? '' : r.body;
-    h = sha256(payload);
-    payloadHashes.set(r, h);
-  }
-  return h;
+  return sha256(r.headers['x-tc-content-sha256'] === 'UNSIGNED-PAYLOAD' ? 'UNSIGNED-PAYLOAD' : r.method === 'GET' ? '' : r.body);
 }
 
 /** Header values are signed trimmed; the vendor doc lower-cases them too, the SDKs send them as they are. */

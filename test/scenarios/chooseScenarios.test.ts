@@ -27,9 +27,8 @@ const bind = (b: Omit<Binding, 'id'>, id = 1): Binding => ({ ...b, id });
 
 function choose(over: Partial<ScenarioRequest>, counts: Record<string, number> = {}) {
   return chooseScenarios({
-    api, apis: data.apis.values(), flavor: 'domestic', header: [], markers: [], params: {}, headers: {}, caller: 'AKID-A',
-    used: (k) => counts[k] ?? 0, ...over,
-  });
+    api, apis: data.apis.values(), flavor: 'domestic', header: [], markers: [], params: {}, headers: {}, caller: 'AKID-A', ...over,
+  }, (k) => counts[k] ?? 0);
 }
 
 describe('chooseScenarios: the order', () => {
