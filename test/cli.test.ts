@@ -177,7 +177,7 @@ describe('stopping', { timeout: SPAWN_TIMEOUT }, () => {
   });
 });
 
-// Each spawn costs a Node start with tsx (about 1 s); the full table of messages is in cliCommandLine.test.ts,
+// Each spawn costs a Node start of the CLI (about 0.5 s from the build, longer through tsx when src/ is newer); the full table of messages is in cliCommandLine.test.ts,
 // in-process. Here: that the CLI prints each problem as one line on stderr, nothing on stdout, and exits 2.
 describe('errors in what the user typed: one line naming it, exit code 2', { timeout: SPAWN_TIMEOUT, concurrent: true }, () => {
   it.each([

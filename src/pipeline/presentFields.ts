@@ -56,9 +56,10 @@ export function presentFields(body: Fields, schema: JsonSchema, params: Fields, 
 
 /**
  * Whether this request asks for the response field at a dot path (`result.front.portrait_image`,
- * `AdvancedInfo.Quality` inside the JSON text's contentSchema), by the same annotations presentFields
- * trims by: an action computes a costly field (a crop, a location, a score) only when it is wanted.
- * A path the schema does not describe is wanted, as presentFields keeps what the schema does not name.
+ * `AdvancedInfo.Quality` inside the JSON text's contentSchema, `ReflectDetailInfos.items` for an array's
+ * items), by the same annotations presentFields trims by: an action computes a costly field (a crop, a
+ * location, a score) only when it is wanted, and fills an array the vendor always sends only when its items
+ * are. A path the schema does not describe is wanted, as presentFields keeps what the schema does not name.
  */
 export function fieldWanted(schema: JsonSchema, params: Fields, flavor: Flavor): (path: string) => boolean {
   const applies = appliesTo(params, flavor);
@@ -77,7 +78,7 @@ function schemasAlong(root: JsonSchema, path: string): JsonSchema[] {
     let s = root;
     for (const key of path.split('.')) {
       const here = resolveRef(root, s);
-      const child = (here.properties ?? here.contentSchema?.properties)?.[key];
+      const child = (here.properties ?? here.contentSchema?.properties)?.[key] ?? (key === 'items' && here.type === 'array' ? here.items : undefined);
       if (!child) break;
       along.push((s = child));
     }

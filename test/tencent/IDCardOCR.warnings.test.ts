@@ -47,6 +47,15 @@ describe('every warning code comes back in AdvancedInfo.WarnInfos when its flag 
     for (const d of r.ReflectDetailInfos!) expect(['NationalEmblem', 'Portrait', 'RecognitionField', 'Others']).toContain(d.Position);
   });
 
+  it('glare without EnableReflectDetail, or without a glare reported, leaves ReflectDetailInfos empty (response.json: its items\' x-when)', async () => {
+    const reflect = JSON.stringify({ ReflectWarn: true });
+    const noDetail = await viaScenario('warning:-9107').IDCardOCR({ ImageBase64: image, Config: reflect });
+    expect(JSON.parse(noDetail.AdvancedInfo!).WarnInfos).toEqual([-9107]);
+    expect(noDetail.ReflectDetailInfos).toEqual([]);
+    const noGlare = await viaScenario('').IDCardOCR({ ImageBase64: image, Config: reflect, EnableReflectDetail: true });
+    expect(noGlare.ReflectDetailInfos).toEqual([]);
+  });
+
   it('BorderCodeValue is high (60-95) with a border or occlusion warning, low (5-40) without one', async () => {
     const config = JSON.stringify({ BorderCheckWarn: true });
     const value = async (scenario: string) => JSON.parse((await viaScenario(scenario).IDCardOCR({ ImageBase64: image, Config: config })).AdvancedInfo!).BorderCodeValue as number;

@@ -48,9 +48,9 @@ export const IDCardOCR: ActionHandler = async (input) => {
   if (wanted('AdvancedInfo.BorderCodeValue')) {
     advanced.BorderCodeValue = reported('border') || reported('occlusion') ? random().int(60, 95) : random().int(5, 40);
   }
-  const reflectDetail = config.ReflectWarn === true && params.EnableReflectDetail === true && reported('glare');
   fields.AdvancedInfo = advanced;
-  fields.ReflectDetailInfos = reflectDetail ? [{ Position: random().pick(reflectPositions(api)) }] : [];
+  // Always sent; a glare's position only when the request asks for the details (the items' `x-when`) and a glare is reported.
+  fields.ReflectDetailInfos = wanted('ReflectDetailInfos.items') && reported('glare') ? [{ Position: random().pick(reflectPositions(api)) }] : [];
   return fields;
 };
 
