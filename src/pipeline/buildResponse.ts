@@ -24,17 +24,21 @@ export function skeletonOf(schema: JsonSchema): Record<string, unknown> {
  * The response body: the skeleton, the action's fields over it, the scenario's overrides over those.
  * A field the schema does not declare is left out when the schema allows no others: a handler shared
  * by several APIs (the FaceID verification logic) answers each with its own fields only. Fields the
- * vendor sends as JSON text (`contentMediaType: application/json`, e.g. IDCardOCR's
- * AdvancedInfo) are merged as objects and serialised last.
+ * vendor sends as JSON text (`contentMediaType: application/json`, e.g. IDCardOCR's AdvancedInfo) are
+ * merged as objects and stay objects, for presentFields to trim; writeJsonText then writes them as text.
  */
 export function buildResponse(schema: JsonSchema, fields: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
-  const { base, declared, jsonText } = preparedOf(schema);
+  const { base, declared } = preparedOf(schema);
   const own = schema.additionalProperties === false ? pickDeclared(fields, declared) : fields;
   // deepMerge copies what it merges into and never writes to `base`, so the frozen skeleton is shared; most
   // answers have no scenario overrides, and are not copied a second time for none.
   const merged = deepMerge(base, own);
-  const body = Object.keys(overrides).length ? deepMerge(merged, overrides) : merged;
-  for (const k of jsonText) if (typeof body[k] === 'object' && body[k] !== null) body[k] = JSON.stringify(body[k]);
+  return Object.keys(overrides).length ? deepMerge(merged, overrides) : merged;
+}
+
+/** The body's JSON-text fields (see buildResponse) written as the text the vendor sends; the body is its own (presentFields made it). */
+export function writeJsonText(schema: JsonSchema, body: Record<string, unknown>): Record<string, unknown> {
+  for (const k of preparedOf(schema).jsonText) if (typeof body[k] === 'object' && body[k] !== null) body[k] = JSON.stringify(body[k]);
   return body;
 }
 

@@ -30,14 +30,15 @@ function appliesTo(params: Fields, flavor: Flavor): (s: JsonSchema) => boolean {
 /**
  * Leaves out of a response what this request did not ask for, as the response schema annotates it
  * (`x-when`, `x-unless`, `x-flavors`: see appliesTo). An object that trimming leaves empty is dropped too
- * (Huawei's `score_info` when no detect_* flag asks). Applied last, over scenario overrides too. The
- * fields inside a JSON-text field (a `contentSchema`, Tencent's AdvancedInfo) are not trimmed here: their
- * handler builds only what `fieldWanted` says, and a scenario may pin any of them.
+ * (Huawei's `score_info` when no detect_* flag asks). Applied last, over scenario overrides too, and inside
+ * a JSON-text field (a `contentSchema`, Tencent's AdvancedInfo) while it is still an object (buildResponse
+ * leaves it so; writeJsonText writes it after): a scenario's `Quality` shows only when `Config.Quality` asks.
  */
 export function presentFields(body: Fields, schema: JsonSchema, params: Fields, flavor: Flavor): Fields {
   const applies = appliesTo(params, flavor);
   const trim = (value: Fields, s: JsonSchema): Fields => {
-    const props = resolveRef(schema, s).properties;
+    const here = resolveRef(schema, s);
+    const props = here.properties ?? here.contentSchema?.properties;
     if (!props) return value;
     const out: Fields = {};
     for (const [k, v] of Object.entries(value)) {
@@ -64,6 +65,28 @@ export function presentFields(body: Fields, schema: JsonSchema, params: Fields, 
 export function fieldWanted(schema: JsonSchema, params: Fields, flavor: Flavor): (path: string) => boolean {
   const applies = appliesTo(params, flavor);
   return (path) => schemasAlong(schema, path).every(applies);
+}
+
+/**
+ * The dot paths of a scenario's pinned fields that this request does not ask for (so presentFields leaves
+ * them out, as the vendor would): for the notice that says so. Walks the overrides as far as the schema
+ * describes them, into JSON-text fields too.
+ */
+export function leftOut(schema: JsonSchema, overrides: Fields, params: Fields, flavor: Flavor): string[] {
+  const applies = appliesTo(params, flavor);
+  const out: string[] = [];
+  const walk = (value: Fields, s: JsonSchema, at: string): void => {
+    const here = resolveRef(schema, s);
+    const props = here.properties ?? here.contentSchema?.properties;
+    for (const k of Object.keys(value)) {
+      const child = props?.[k];
+      if (!child) continue;
+      if (!applies(child)) out.push(`${at}${k}`);
+      else if (isObject(value[k])) walk(value[k], child, `${at}${k}.`);
+    }
+  };
+  walk(overrides, schema, '');
+  return out;
 }
 
 const paths = new WeakMap<JsonSchema, Map<string, JsonSchema[]>>();

@@ -1,7 +1,7 @@
 import { MockError } from '../errors.ts';
 import { personFor, personForId, type Person } from '../identity/index.ts';
-import { buildResponse } from './buildResponse.ts';
-import { fieldWanted, presentFields } from './presentFields.ts';
+import { buildResponse, writeJsonText } from './buildResponse.ts';
+import { fieldWanted, leftOut, presentFields } from './presentFields.ts';
 import { jsonText } from './jsonText.ts';
 import { checkResponse } from './checkResponse.ts';
 import { warningGate } from './warningGate.ts';
@@ -70,7 +70,10 @@ export async function produce(rt: Runtime, p: Production): Promise<Reply> {
     setHeader: (name, value) => { headers[name] = value; },
     wanted: (path) => (wanted ??= fieldWanted(api.response, params, call.flavor))(path),
   })) ?? {};
-  const body = presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor);
+  const body = writeJsonText(api.response, presentFields(buildResponse(api.response, { ...fields, ...p.envelope }, scenario.response), api.response, params, call.flavor));
+  for (const path of Object.keys(scenario.response).length ? leftOut(api.response, scenario.response, params, call.flavor) : []) {
+    scenario.notices.push(`${path} of scenario ${scenario.names.join(', ')} left out: this request does not ask for it`);
+  }
   if (config.checkResponses) checkResponse(api, body);
   const field = api.results.field;
   // A dot path where the result sits inside an object of the answer (`ResultObject.BizCode`), or inside JSON text (`DetectInfo.Text.ErrCode`).

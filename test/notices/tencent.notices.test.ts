@@ -128,3 +128,18 @@ describe('an unknown Region', () => {
     expect((await lastEntry())).toMatchObject({ style: 'v1-form', notices: [notice] });
   });
 });
+
+describe('a scenario that pins a field the request does not ask for', () => {
+  it('blurry without Config.Quality: no Quality in AdvancedInfo, as the vendor sends none, and a notice that says so; with it, Quality 32', async () => {
+    const headers = { 'X-Mock-Scenario': 'blurry' };
+    const unasked = await raw({ ImageBase64: image }, { headers });
+    expect(JSON.parse(unasked.body.Response.AdvancedInfo as string)).toEqual({ WarnInfos: [] });
+    const notice = 'AdvancedInfo.Quality of scenario blurry left out: this request does not ask for it';
+    expect(unasked.notice).toBe(notice);
+    expect((await lastEntry()).notices).toEqual([notice]);
+
+    const asked = await raw({ ImageBase64: image, Config: JSON.stringify({ Quality: true }) }, { headers });
+    expect(JSON.parse(asked.body.Response.AdvancedInfo as string)).toEqual({ WarnInfos: [], Quality: 32 });
+    expect(asked.notice).toBeNull();
+  });
+});
