@@ -43,7 +43,11 @@ export function redisState(options: RedisStateOptions): { state: State; connect(
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    enableAutoPipelining: false,
+    // The commands that concurrent requests send in the same tick go out in one write, and their replies come
+    // back in one read: at 2 kB and 10 connections the emulator used 261 µs of CPU an answer against 337 µs
+    // without (`npm run bench:compare` on one replica, 3 rounds), where `perf` had shown a fifth of the CPU in
+    // one socket write per command. Each request's own commands still go one after another (each is awaited).
+    enableAutoPipelining: true,
     connectTimeout: 2000,
     retryStrategy: (times: number) => Math.min(times * 100, 1000),
   };
