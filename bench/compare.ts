@@ -43,6 +43,8 @@ const cpu = new Map<string, number[]>();
 const push = (m: Map<string, number[]>, k: string, v: number): void => { m.set(k, [...(m.get(k) ?? []), v]); };
 const load = async (p: Started, durationS: number) => runLoad(loader, { url: p.url, request: idCardOcr(new URL(p.url).host, image, Date.now()), connections, durationS, timeoutS: 10, cpu: pin.loader });
 
+// Every server started, so that a failure (a checkout that does not start, a load that errs) stops them all.
+const running = new Set<Started>();
 try {
   for (let round = 0; round < rounds; round++) {
     const started: { s: Server; p: Started }[] = [];
@@ -51,6 +53,7 @@ try {
       Object.assign(process.env, s.env);
       const p = await startServerProcess(process.execPath, [...s.args, '--port', '0'], { cpu: pin.servers, cwd: s.cwd });
       process.env = saved;
+      running.add(p);
       started.push({ s, p });
       await load(p, 2); // warm-up
       await waitIdle(p.child.pid!);
@@ -63,7 +66,10 @@ try {
       push(rps, s.name, r.rps);
       push(cpu, s.name, (((cpuTicks(p.child.pid!) ?? NaN) - before) * 10_000) / r.requests);
     }
-    for (const { p } of started) await stopProcess(p.child);
+    for (const { p } of started) {
+      await stopProcess(p.child);
+      running.delete(p);
+    }
     const e = rps.get('express')!.at(-1)!;
     console.log(`round ${round + 1}: ${servers.map((s) => `${s.name} ${rps.get(s.name)!.at(-1)!.toFixed(0)} req/s (${(rps.get(s.name)!.at(-1)! / e).toFixed(2)}×)`).join('  ')}`);
   }
@@ -72,5 +78,6 @@ try {
     console.log(`${s.name}: CPU per answer, median ${median(cpu.get(s.name)!).toFixed(1)} µs [${cpu.get(s.name)!.map((x) => x.toFixed(0)).join(' ')}]; req/s ratio to Express, median ${median(ratios).toFixed(2)} [${ratios.map((x) => x.toFixed(2)).join(' ')}]`);
   }
 } finally {
+  for (const p of running) await stopProcess(p.child);
   rmSync(work, { recursive: true, force: true });
 }
