@@ -208,8 +208,16 @@ function describeBinding(b) {
   return b.repeatLast === false ? `${what} (then nothing)` : what;
 }
 
+let bindingsTurn = 0;
+
+/**
+ * GET ../bindings and ../active into the table. Refreshes can overlap (the tab shown, a bind, a removal): only the
+ * latest started writes the table, so an answer read before a removal cannot put the removed row back.
+ */
 async function refreshBindings() {
+  const turn = ++bindingsTurn;
   const [all, active] = await Promise.all([call('../bindings'), call('../active')]);
+  if (turn !== bindingsTurn) return;
   const unbind = (credential) => () => call(`../bindings/${encodeURIComponent(credential)}`, { method: 'DELETE' }).then(refreshBindings).catch(showError);
   $('bindings').tBodies[0].replaceChildren(...Object.entries(all).map(([credential, b]) => el('tr', { 'data-credential': credential },
     el('td', { class: 'caller' }, credential),
