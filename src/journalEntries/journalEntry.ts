@@ -186,11 +186,12 @@ function paramsKept(params: Record<string, unknown>): string | Record<string, un
 /**
  * The record's texts as one line each in UTF-8 bytes outside V8's heap (see textBytes): what a kept record
  * holds then costs the collector nothing to copy or promote, and leaves no garbage in the old generation
- * when the ring drops it. None of the texts holds a raw line break (JSON escapes them; Node's parser refuses
- * them in the request line). Parameters kept as parsed (see paramsKept) stay as they are.
+ * when the ring drops it. The JSON texts hold no raw line break (JSON escapes them), and Node's parser
+ * refuses one in the request line; a URL that holds one all the same (rewritten by an app that mounts the
+ * emulator) and parameters kept as parsed (see paramsKept) leave the record as it is.
  */
 function packed(p: Pending): Buffer | Pending {
-  if (typeof p.params === 'object') return p;
+  if (typeof p.params === 'object' || p.url.includes('\n') || p.method.includes('\n')) return p;
   return textBytes(`${p.method}\n${p.url}\n${p.requestHeaders}\n${p.params ?? ''}\n${p.responseHeaders}\n${p.body ?? ''}`);
 }
 

@@ -37,8 +37,7 @@ function appliesTo(params: Fields, flavor: Flavor): (s: JsonSchema) => boolean {
 export function presentFields(body: Fields, schema: JsonSchema, params: Fields, flavor: Flavor): Fields {
   const applies = appliesTo(params, flavor);
   const trim = (value: Fields, s: JsonSchema): Fields => {
-    const here = resolveRef(schema, s);
-    const props = here.properties ?? here.contentSchema?.properties;
+    const props = fieldsOf(schema, s);
     if (!props) return value;
     const out: Fields = {};
     for (const [k, v] of Object.entries(value)) {
@@ -76,8 +75,7 @@ export function leftOut(schema: JsonSchema, overrides: Fields, params: Fields, f
   const applies = appliesTo(params, flavor);
   const out: string[] = [];
   const walk = (value: Fields, s: JsonSchema, at: string): void => {
-    const here = resolveRef(schema, s);
-    const props = here.properties ?? here.contentSchema?.properties;
+    const props = fieldsOf(schema, s);
     for (const k of Object.keys(value)) {
       const child = props?.[k];
       if (!child) continue;
@@ -101,13 +99,19 @@ function schemasAlong(root: JsonSchema, path: string): JsonSchema[] {
     let s = root;
     for (const key of path.split('.')) {
       const here = resolveRef(root, s);
-      const child = (here.properties ?? here.contentSchema?.properties)?.[key] ?? (key === 'items' && here.type === 'array' ? here.items : undefined);
+      const child = fieldsOf(root, s)?.[key] ?? (key === 'items' && here.type === 'array' ? here.items : undefined);
       if (!child) break;
       along.push((s = child));
     }
     known.set(path, along);
   }
   return along;
+}
+
+/** The fields a schema describes: an object's properties, or those of the JSON text it holds (`contentSchema`). */
+function fieldsOf(root: JsonSchema, s: JsonSchema): Record<string, JsonSchema> | undefined {
+  const here = resolveRef(root, s);
+  return here.properties ?? here.contentSchema?.properties;
 }
 
 /** `#/$defs/<name>` resolved within the response schema; any other schema as it is. */
